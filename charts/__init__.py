@@ -1,0 +1,65 @@
+"""Chart definitions: each a pure function from (data, style) to a drawn chart (PNG bytes).
+
+The toolkit draws a chart only through :func:`draw`; alt text comes from :func:`describe`,
+so the words a screen reader hears are computed from the same numbers as the picture.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+@dataclass(frozen=True)
+class Series:
+    label: str
+    values: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class ChartData:
+    kind: str  # one of KINDS
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    unit: str = "number"
+    decimals: int = 0
+    value_label: str = ""
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    font_files: tuple[str, ...]
+    font_family: str
+    palette: tuple[str, ...]
+    text_colour: str
+    grid_colour: str
+    width_mm: float = 160
+    height_mm: float = 85
+    font_size: float = 10
+    dpi: int = 200
+
+
+KINDS = ("bar", "grouped-bar", "line", "stacked-bar")
+
+
+def draw(data: ChartData, style: ChartStyle) -> bytes:
+    """The chart of ``data`` in ``style``, as PNG bytes that depend on nothing else."""
+    from . import bars, lines
+
+    painters = {"bar": bars.draw_bars, "grouped-bar": bars.draw_bars,
+                "stacked-bar": bars.draw_stacked, "line": lines.draw_lines}
+    return painters[data.kind](data, style)
+
+
+def describe(data: ChartData) -> str:
+    from .describe import alt_text
+
+    return alt_text(data)
+
+
+def notes(data: ChartData) -> tuple[str, ...]:
+    """Notes the toolkit prints under a chart, such as a cropped axis."""
+    from .lines import axis_starts_at_zero
+
+    if data.kind == "line" and not axis_starts_at_zero(data):
+        return ("The value axis does not start at zero.",)
+    return ()

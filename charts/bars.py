@@ -1,0 +1,95 @@
+"""Bar charts: single and grouped vertical bars, and stacked horizontal bars. Axes start at zero."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from matplotlib.ticker import MaxNLocator
+
+from . import ChartData, ChartStyle
+from .style import HATCHES, styled, value_formatter
+
+
+def draw_bars(data: ChartData, style: ChartStyle) -> bytes:
+    with styled(style) as figure:
+        axes = figure.add_subplot()
+        count = len(data.series)
+        width = 0.8 / count
+        positions = range(len(data.categories))
+        for index, series in enumerate(data.series):
+            offsets = [p - 0.4 + width * (index + 0.5) for p in positions]
+            heights = [v if v is not None else 0 for v in series.values]
+            bars = axes.bar(offsets, heights, width=width * 0.92, label=series.label,
+                            color=style.palette[index % len(style.palette)],
+                            hatch=HATCHES[index % len(HATCHES)] if count > 1 else "", edgecolor="white")
+            axes.bar_label(bars, labels=[_label(v, data) for v in series.values], padding=2,
+                           fontsize=style.font_size * 0.85)
+        _finish(axes, data, style, count)
+        return _png(figure, style)
+
+
+def draw_stacked(data: ChartData, style: ChartStyle) -> bytes:
+    """Horizontal stacked bars: one bar per category, one segment per series."""
+    with styled(style) as figure:
+        axes = figure.add_subplot()
+        axes.grid(axis="y", visible=False)
+        axes.grid(axis="x", visible=True)
+        positions = list(range(len(data.categories)))[::-1]
+        lefts = [0.0] * len(data.categories)
+        for index, series in enumerate(data.series):
+            widths = [v or 0 for v in series.values]
+            colour = style.palette[index % len(style.palette)]
+            bars = axes.barh(positions, widths, left=lefts, label=series.label, color=colour,
+                             hatch=HATCHES[index % len(HATCHES)], edgecolor="white", height=0.6)
+            axes.bar_label(bars, labels=[_label(v, data) if v else "" for v in series.values],
+                           label_type="center", fontsize=style.font_size * 0.85,
+                           bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"})
+            lefts = [a + b for a, b in zip(lefts, widths)]
+        axes.set_yticks(positions, [_wrap(c) for c in data.categories])
+        axes.set_xlim(left=0)
+        axes.xaxis.set_major_formatter(value_formatter(data.unit))
+        if data.unit == "count":
+            axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+        if data.value_label:
+            axes.set_xlabel(data.value_label)
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=min(len(data.series), 4),
+                    frameon=False)
+        figure.tight_layout()
+        return _png(figure, style)
+
+
+def _finish(axes: Any, data: ChartData, style: ChartStyle, count: int) -> None:
+    axes.set_xticks(range(len(data.categories)), [_wrap(c) for c in data.categories])
+    axes.set_ylim(bottom=0)
+    axes.margins(y=0.12)
+    axes.yaxis.set_major_formatter(value_formatter(data.unit))
+    if data.unit == "count":
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    if data.value_label:
+        axes.set_ylabel(data.value_label)
+    if count > 1:
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(count, 3), frameon=False)
+    axes.figure.tight_layout()
+
+
+def _label(value: float | None, data: ChartData) -> str:
+    from reportkit.compute.numbers import format_value
+
+    return "" if value is None else format_value(value, data.unit, data.decimals)
+
+
+def _wrap(text: str, width: int = 22) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+
+def _png(figure: Any, style: ChartStyle) -> bytes:
+    import io
+
+    from .style import save_png
+
+    buffer = io.BytesIO()
+    save_png(figure, buffer, style.dpi)
+    return buffer.getvalue()

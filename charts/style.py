@@ -1,0 +1,57 @@
+"""House style for matplotlib: bundled fonts, the theme's palette, y gridlines only."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+from . import ChartStyle
+
+LINE_STYLES = ("-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 1)))
+HATCHES = ("", "//", "..", "xx", "\\\\", "++")
+
+
+@contextmanager
+def styled(style: ChartStyle) -> Iterator[Any]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import font_manager, pyplot
+
+    for path in style.font_files:
+        font_manager.fontManager.addfont(path)
+    params = {
+        "font.family": style.font_family,
+        "font.size": style.font_size,
+        "text.color": style.text_colour,
+        "axes.labelcolor": style.text_colour,
+        "axes.edgecolor": style.grid_colour,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.grid": True,
+        "axes.grid.axis": "y",
+        "grid.color": style.grid_colour,
+        "grid.linewidth": 0.6,
+        "xtick.color": style.text_colour,
+        "ytick.color": style.text_colour,
+        "axes.prop_cycle": matplotlib.cycler(color=list(style.palette)),
+        "svg.hashsalt": "reportkit",
+    }
+    with matplotlib.rc_context(params):
+        figure = pyplot.figure(figsize=(style.width_mm / 25.4, style.height_mm / 25.4), dpi=style.dpi)
+        try:
+            yield figure
+        finally:
+            pyplot.close(figure)
+
+
+def value_formatter(unit: str) -> Any:
+    from matplotlib.ticker import FuncFormatter
+
+    suffix = "%" if unit == "percent" else ""
+    return FuncFormatter(lambda value, _pos: f"{value:,.0f}{suffix}")
+
+
+def save_png(figure: Any, target: str, dpi: int) -> None:
+    """Save with no timestamp or software stamp, so the same chart gives the same bytes."""
+    figure.savefig(target, format="png", dpi=dpi, metadata={"Software": None})

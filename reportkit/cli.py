@@ -1,0 +1,46 @@
+"""Command line: ``reportkit build PACK`` (also ``python build.py PACK``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .errors import ContentError
+
+EXIT_CONTENT_ERROR = 2
+
+
+def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="reportkit", description="Build council reports as Word and PDF.")
+    parser.add_argument("--root", type=Path, default=root or Path.cwd(),
+                        help="project folder holding content/ and templates/ (default: here)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    build_cmd = commands.add_parser("build", help="build a pack into build/PACK/")
+    build_cmd.add_argument("pack", help="the pack's folder name under content/, e.g. cabinet-2026-07")
+    args = parser.parse_args(argv)
+    root_dir: Path = args.root.resolve()
+    try:
+        return _build(root_dir, args.pack)
+    except ContentError as error:
+        print(f"error: {error.located(root_dir)}", file=sys.stderr)
+        return EXIT_CONTENT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _build(root: Path, pack: str) -> int:
+    from .build import build
+
+    started = time.perf_counter()
+    try:
+        result = build(root, pack)
+    except BaseException as error:  # the PDF renderer's refusal to read outside the pack
+        if type(error).__name__ == "FatalURLFetchingError":
+            raise ContentError(root / "content" / pack, None, str(error), "keep every file the pack uses inside it") from None
+        raise
+    for path in result.outputs:
+        print(f"wrote {path.relative_to(root)} ({path.stat().st_size:,} bytes)")
+    print(f"built {pack} in {time.perf_counter() - started:.1f} s")
+    return 0

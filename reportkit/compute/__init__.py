@@ -1,0 +1,1 @@
+"""Pure computations: periods, number formatting, derived values, counts. No I/O, no formats."""

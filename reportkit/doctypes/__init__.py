@@ -1,0 +1,1 @@
+"""Document types: each turns one validated source file into a model Document."""

@@ -1,0 +1,62 @@
+"""Pieces every document type uses: people, dates, contacts, the reading context."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..model import Inline, LineBreak, Link, Paragraph, Strong, Text
+from ..read.directives import DataContext
+from ..read.schema import Strict
+from ..theme import Theme
+
+
+class Person(Strict):
+    name: str
+    role: str
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass
+class PackContext:
+    """What every document of a pack is read with."""
+
+    pack_dir: Path
+    theme: Theme
+    data: DataContext
+    values: dict
+
+
+def long_date(day: date) -> str:
+    """'8 July 2026', the form committee papers use."""
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+    return f"{day.day} {months[day.month - 1]} {day.year}"
+
+
+def contact_block(person: Person) -> Paragraph:
+    parts: list[Inline] = [Strong((Text(person.name),)), LineBreak(), Text(person.role)]
+    if person.phone:
+        parts += [LineBreak(), Text(person.phone)]
+    if person.email:
+        parts += [LineBreak(), Link(f"mailto:{person.email}", (Text(person.email),))]
+    return Paragraph(tuple(parts))
+
+
+def embolden_words(inlines: tuple[Inline, ...], words: list[str]) -> tuple[Inline, ...]:
+    """Set the given capitalised words (NOTE, COMMENT ...) in bold wherever they stand alone."""
+    if not words:
+        return inlines
+    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b")
+    result: list[Inline] = []
+    for inline in inlines:
+        if not isinstance(inline, Text):
+            result.append(inline)
+            continue
+        for index, piece in enumerate(pattern.split(inline.text)):
+            if piece:
+                result.append(Strong((Text(piece),)) if index % 2 else Text(piece))
+    return tuple(result)

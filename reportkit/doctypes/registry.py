@@ -1,0 +1,35 @@
+"""Which builder reads which ``type:`` of document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from ..errors import ContentError, did_you_mean
+from ..model import Document
+from ..read.frontmatter import SourceFile, read_markdown_file
+from .committee_report import build_committee_report
+from .common import PackContext
+
+Builder = Callable[[SourceFile, PackContext], Document]
+
+BUILDERS: dict[str, Builder] = {
+    "committee-report": build_committee_report,
+}
+
+
+def build_document(path: Path, ctx: PackContext, cited_at: tuple[Path, int]) -> Document:
+    resolved = path.resolve()
+    if not resolved.is_relative_to(ctx.pack_dir.resolve()):
+        raise ContentError(cited_at[0], cited_at[1], f"'{path.name}' is outside the pack", "list files in the pack folder")
+    if not resolved.is_file():
+        raise ContentError(cited_at[0], cited_at[1], f"document '{path.relative_to(ctx.pack_dir)}' not found",
+                           "check the file name under documents:")
+    source = read_markdown_file(path)
+    kind = source.meta.get("type")
+    if kind not in BUILDERS:
+        from ..read.yamlfile import line_of
+
+        raise ContentError(path, line_of(source.meta, "type") or 2, f"unknown document type '{kind}'",
+                           did_you_mean(str(kind), list(BUILDERS)) if kind else "add a line 'type: committee-report'")
+    return BUILDERS[kind](source, ctx)

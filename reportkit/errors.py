@@ -1,0 +1,44 @@
+"""The one error type authors see: where, what, and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class ContentError(Exception):
+    """A mistake in content or data, reported as ``file:line: message`` plus a hint."""
+
+    path: Path | str
+    line: int | None
+    message: str
+    hint: str = ""
+
+    def __post_init__(self) -> None:
+        super().__init__(self.message)
+
+    def located(self, root: Path | None = None) -> str:
+        path = Path(self.path)
+        if root is not None:
+            try:
+                path = path.resolve().relative_to(root.resolve())
+            except ValueError:
+                pass
+        where = f"{path}:{self.line}" if self.line else f"{path}"
+        text = f"{where}: {self.message}"
+        return f"{text} (hint: {self.hint})" if self.hint else text
+
+    def __str__(self) -> str:
+        return self.located()
+
+
+def did_you_mean(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str:
+    """A hint naming the closest known word, or listing the known ones."""
+    import difflib
+
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    known = ", ".join(sorted(choices)[:12])
+    return f"known names are: {known}" if known else "nothing of that kind is defined"

@@ -1,0 +1,167 @@
+"""The neutral document model: what both writers render, and all they know.
+
+Readers build it; writers walk it. Everything here is already resolved: numbers are formatted,
+paragraphs are numbered, charts are drawn to image files, captions carry their numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal, Union
+
+# ---- inlines -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    pass
+
+
+Inline = Union[Text, Strong, Emphasis, Link, LineBreak]
+
+
+def plain_text(inlines: tuple[Inline, ...]) -> str:
+    """The text of inlines without formatting (for titles, alt text and bookmarks)."""
+    parts: list[str] = []
+    for inline in inlines:
+        if isinstance(inline, Text):
+            parts.append(inline.text)
+        elif isinstance(inline, LineBreak):
+            parts.append(" ")
+        else:
+            parts.append(plain_text(inline.children))
+    return "".join(parts)
+
+
+# ---- blocks --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading at output level 1..6 (level 1 is the document title)."""
+
+    level: int
+    content: tuple[Inline, ...]
+    number: str = ""
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    content: tuple[Inline, ...]
+    number: str = ""
+    role: Literal["body", "note", "lead"] = "body"
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    ordered: bool
+    items: tuple[tuple[Block, ...], ...]
+
+
+@dataclass(frozen=True)
+class Cell:
+    content: tuple[Inline, ...]
+    header: bool = False
+    numeric: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A data table: header rows, body rows; every row has the same number of cells."""
+
+    caption: str
+    header: tuple[tuple[Cell, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    notes: tuple[str, ...] = ()
+    group_rows: frozenset[int] = frozenset()  # body rows that head a group (one spanning label)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture on disk (a drawn chart or an image from the pack), always with alt text."""
+
+    image: Path
+    alt: str
+    caption: str
+    width_mm: float
+    height_mm: float
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Field:
+    label: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class FieldList:
+    """The labelled fields that open a committee report (From, To, Subject ...)."""
+
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A boxed aside: case studies, key figures, notes on illustrative values."""
+
+    title: str
+    blocks: tuple[Block, ...]
+
+
+Block = Union[Heading, Paragraph, ListBlock, Table, Figure, FieldList, Callout]
+
+
+@dataclass(frozen=True)
+class Part:
+    """A run of pages: the report body, or an appendix that starts on a new page."""
+
+    blocks: tuple[Block, ...]
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    running_header: str = ""
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    subject: str
+    author: str
+    language: str
+    classification: str
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One publishable paper: written once to PDF and once to DOCX."""
+
+    slug: str
+    meta: Metadata
+    parts: tuple[Part, ...]
+    source_files: tuple[Path, ...] = field(default=())
+
+    def blocks(self) -> tuple[Block, ...]:
+        return tuple(block for part in self.parts for block in part.blocks)

@@ -1,0 +1,52 @@
+"""A pack: content/<name>/pack.yaml, its documents and data, read and validated as one unit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pydantic import Field
+
+from .compute.values import named_values
+from .doctypes.common import PackContext
+from .errors import ContentError, did_you_mean
+from .read.data import load_data_folder
+from .read.directives import DataContext
+from .read.schema import Strict, validate
+from .read.yamlfile import line_of, load_yaml
+from .resolve.charts import chart_style
+from .theme import load_theme
+
+
+class PackSpec(Strict):
+    title: str
+    theme: str
+    date: date
+    documents: list[str] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Pack:
+    name: str
+    folder: Path
+    spec: PackSpec
+    context: PackContext
+    document_lines: tuple[int, ...]
+
+
+def open_pack(root: Path, name: str, cache_dir: Path) -> Pack:
+    content = root / "content"
+    folder = content / name
+    pack_file = folder / "pack.yaml"
+    if not pack_file.is_file():
+        known = sorted(p.name for p in content.iterdir() if (p / "pack.yaml").is_file()) if content.is_dir() else []
+        raise ContentError(content / name, None, f"no pack called '{name}'", did_you_mean(name, known))
+    raw = load_yaml(pack_file)
+    spec = validate(PackSpec, raw, pack_file, "pack.yaml")
+    theme = load_theme(root / "templates", spec.theme, (pack_file, line_of(raw, "theme")))
+    datasets = load_data_folder(folder / "data")
+    data = DataContext(datasets, chart_style(theme), cache_dir, theme.spec.wording.illustrative_note)
+    context = PackContext(folder, theme, data, named_values(datasets))
+    lines = tuple(line_of(raw, "documents", i) or 1 for i in range(len(spec.documents)))
+    return Pack(name, folder, spec, context, lines)

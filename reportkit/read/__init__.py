@@ -1,0 +1,1 @@
+"""Readers: pack.yaml, Markdown with front matter, and data files, into validated inputs."""

@@ -1,0 +1,212 @@
+"""Fenced blocks that pull data into a document: ```table and ```chart, each a few YAML lines.
+
+    ```table
+    data: assessments
+    caption: Care needs assessments by quarter
+    ```
+
+Tables and charts read the same datasets, so a figure is typed once, in the data file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from charts import ChartData, ChartStyle, Series
+from charts import describe as describe_chart
+from charts import notes as chart_notes
+
+from ..compute.tables import Grid, cross_count, cross_count_grid, groups, measures_by_period, record_columns
+from ..errors import ContentError, did_you_mean
+from ..model import Block, Cell, Figure, Table, Text
+from ..resolve.charts import render_chart
+from .data import Dataset, DataMeta, MeasureTable, Records
+from .schema import Strict, validate
+from .yamlfile import line_of, parse_yaml
+
+
+class CountSpec(Strict):
+    rows: str
+    columns: str
+    order: list[str] = []
+
+
+class TableSpec(Strict):
+    data: str
+    caption: str
+    measures: list[str] | None = None
+    columns: dict[str, str] | list[str] | None = None
+    group_by: str | None = None
+    count: CountSpec | None = None
+    corner: str = ""
+
+
+class ChartSpec(Strict):
+    type: Literal["bar", "grouped-bar", "line", "stacked-bar"]
+    data: str
+    title: str
+    measures: list[str] | None = None
+    labels: dict[str, str] = {}
+    count: CountSpec | None = None
+    alt: str | None = None
+    value_label: str = ""
+
+
+
+@dataclass
+class Numbering:
+    """Table and figure numbers run through a whole document, appendices included."""
+
+    tables: int = 0
+    figures: int = 0
+
+
+@dataclass
+class DataContext:
+    datasets: dict[str, Dataset]
+    chart_style: ChartStyle
+    cache_dir: Path
+    illustrative_note: str
+    numbering: Numbering = field(default_factory=Numbering)
+
+
+DIRECTIVES = ("table", "chart")
+
+
+def directive_blocks(kind: str, source: str, path: Path, first_line: int, ctx: DataContext) -> list[Block]:
+    raw = parse_yaml(source, path, first_line)
+    if kind == "table":
+        return _tables(validate(TableSpec, raw, path, "the table"), raw, path, ctx)
+    return [_chart(validate(ChartSpec, raw, path, "the chart"), raw, path, ctx)]
+
+
+def _dataset(name: str, raw: object, path: Path, ctx: DataContext) -> Dataset:
+    if name not in ctx.datasets:
+        raise ContentError(path, line_of(raw, "data"), f"no data file called '{name}'",
+                           f"add data/{name}.csv to the pack, or {did_you_mean(name, ctx.datasets)}")
+    return ctx.datasets[name]
+
+
+def _check_names(names: list[str], known: list[str], what: str, raw: object, key: str, path: Path) -> None:
+    for index, name in enumerate(names):
+        if name not in known:
+            raise ContentError(path, line_of(raw, key, index) or line_of(raw, key),
+                               f"no {what} called '{name}'", did_you_mean(name, known))
+
+
+def _notes(meta: DataMeta, illustrative: list[str], ctx: DataContext) -> tuple[str, ...]:
+    notes = []
+    if illustrative:
+        notes.append(f"Illustrative: {', '.join(illustrative)}. {ctx.illustrative_note}")
+    if meta.source:
+        notes.append(f"Source: {meta.source}")
+    if meta.note:
+        notes.append(meta.note)
+    return tuple(notes)
+
+
+def _grid_table(grid: Grid, caption: str, notes: tuple[str, ...], ctx: DataContext) -> Table:
+    ctx.numbering.tables += 1
+    header = (tuple(Cell((Text(h),), header=True, numeric=i in grid.numeric_columns)
+                    for i, h in enumerate(grid.header)),)
+    rows = tuple(tuple(Cell((Text(value),), header=i == 0, numeric=i in grid.numeric_columns)
+                       for i, value in enumerate(row)) for row in grid.rows)
+    return Table(f"Table {ctx.numbering.tables}: {caption}", header, rows, notes)
+
+
+def _tables(spec: TableSpec, raw: object, path: Path, ctx: DataContext) -> list[Block]:
+    dataset = _dataset(spec.data, raw, path, ctx)
+    if isinstance(dataset, MeasureTable):
+        measure_ids = spec.measures or list(dataset.measures)
+        _check_names(measure_ids, list(dataset.measures), "measure", raw, "measures", path)
+        grid = measures_by_period(dataset, measure_ids, spec.corner or "Measure")
+        illustrative = [p.label for p in dataset.illustrative_periods()]
+        illustrative += [dataset.measures[m].label for m in measure_ids if dataset.meta.is_illustrative(m)]
+        return [_grid_table(grid, spec.caption, _notes(dataset.meta, illustrative, ctx), ctx)]
+    if not isinstance(dataset, Records):
+        raise ContentError(path, line_of(raw, "data"), f"'{spec.data}' holds single figures, not a table",
+                           "cite its values in prose as {{ " + spec.data + ".name }}")
+    if spec.count:
+        return [_count_table(spec, spec.count, dataset, raw, path, ctx)]
+    columns = _record_columns(spec, dataset, raw, path)
+    illustrative = [label for name, label in columns.items() if dataset.meta.is_illustrative(name)]
+    notes = _notes(dataset.meta, [_columns_phrase(illustrative)] if illustrative else [], ctx)
+    if not spec.group_by:
+        return [_grid_table(record_columns(dataset, columns, list(dataset.rows)), spec.caption, notes, ctx)]
+    _check_names([spec.group_by], list(dataset.columns), "column", raw, "group_by", path)
+    return [_grid_table(record_columns(dataset, columns, rows), f"{spec.caption}: {group}", notes, ctx)
+            for group, rows in groups(dataset, spec.group_by)]
+
+
+def _record_columns(spec: TableSpec, dataset: Records, raw: object, path: Path) -> dict[str, str]:
+    if spec.columns is None:
+        chosen = {c: c.replace("_", " ").capitalize() for c in dataset.columns if c != spec.group_by}
+    elif isinstance(spec.columns, list):
+        chosen = {c: c.replace("_", " ").capitalize() for c in spec.columns}
+    else:
+        chosen = dict(spec.columns)
+    _check_names(list(chosen), list(dataset.columns), "column", raw, "columns", path)
+    return chosen
+
+
+def _columns_phrase(labels: list[str]) -> str:
+    names = ", ".join(labels[:-1]) + (" and " if len(labels) > 1 else "") + labels[-1]
+    return f"the {names} column{'s' if len(labels) > 1 else ''}"
+
+
+def _count_table(spec: TableSpec, count: CountSpec, dataset: Records, raw: object, path: Path,
+                 ctx: DataContext) -> Table:
+    _check_names([count.rows, count.columns], list(dataset.columns), "column", raw, "count", path)
+    counted = cross_count(dataset, count.rows, count.columns, count.order)
+    illustrative = [c for c in (count.rows, count.columns) if dataset.meta.is_illustrative(c)]
+    notes = _notes(dataset.meta, [_columns_phrase([c.replace('_', ' ') for c in illustrative])] if illustrative else [], ctx)
+    grid = cross_count_grid(counted, spec.corner or count.rows.replace("_", " ").capitalize())
+    return _grid_table(grid, spec.caption, notes, ctx)
+
+
+def _chart(spec: ChartSpec, raw: object, path: Path, ctx: DataContext) -> Figure:
+    dataset = _dataset(spec.data, raw, path, ctx)
+    if isinstance(dataset, MeasureTable):
+        data, illustrative = _measure_chart(spec, dataset, raw, path)
+    elif isinstance(dataset, Records) and spec.count:
+        _check_names([spec.count.rows, spec.count.columns], list(dataset.columns), "column", raw, "count", path)
+        counted = cross_count(dataset, spec.count.rows, spec.count.columns, spec.count.order)
+        series = tuple(Series(label, tuple(float(row[i]) for row in counted.counts))
+                       for i, label in enumerate(counted.column_labels))
+        data = ChartData(spec.type, spec.title, counted.row_labels, series, "count", 0, spec.value_label)
+        flagged = [c.replace("_", " ") for c in (spec.count.rows, spec.count.columns) if dataset.meta.is_illustrative(c)]
+        illustrative = [_columns_phrase(flagged)] if flagged else []
+    else:
+        raise ContentError(path, line_of(raw, "data"), f"a chart of '{spec.data}' needs 'measures:' or 'count:'",
+                           "chart a measure table, or count records with count: {rows: ..., columns: ...}")
+    image = render_chart(data, ctx.chart_style, ctx.cache_dir)
+    ctx.numbering.figures += 1
+    alt = spec.alt or describe_chart(data)
+    notes = chart_notes(data) + _notes(dataset.meta, illustrative, ctx)
+    return Figure(image, alt, f"Figure {ctx.numbering.figures}: {spec.title}",
+                  ctx.chart_style.width_mm, ctx.chart_style.height_mm, notes)
+
+
+def _measure_chart(spec: ChartSpec, table: MeasureTable, raw: object, path: Path) -> tuple[ChartData, list[str]]:
+    if not spec.measures:
+        raise ContentError(path, line_of(raw), "a chart needs 'measures:' naming what it plots",
+                           f"measures in '{spec.data}': {', '.join(table.measures)}")
+    _check_names(spec.measures, list(table.measures), "measure", raw, "measures", path)
+    chosen = [table.measures[m] for m in spec.measures]
+    units = {m.unit for m in chosen}
+    if len(units) > 1:
+        raise ContentError(path, line_of(raw, "measures"), "these measures have different units",
+                           "chart measures of one unit together")
+    series = tuple(Series(spec.labels.get(m.id, m.label), tuple(q.value if q else None for q in m.values.values()))
+                   for m in chosen)
+    decimals = max((q.decimals for m in chosen for q in m.values.values() if q), default=0)
+    if spec.type == "bar" and len(series) > 1:
+        raise ContentError(path, line_of(raw, "type"), "a 'bar' chart plots one measure",
+                           "use type: grouped-bar for several")
+    data = ChartData(spec.type, spec.title, tuple(p.label for p in table.periods), series,
+                     units.pop(), decimals, spec.value_label)
+    illustrative = [p.label for p in table.illustrative_periods()]
+    illustrative += [m.label for m in chosen if table.meta.is_illustrative(m.id)]
+    return data, illustrative

@@ -1,0 +1,1 @@
+"""Resolve: fill cited values into text and draw charts (cached) before the model is built."""

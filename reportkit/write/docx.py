@@ -1,0 +1,304 @@
+"""The model to Word (.docx) with python-docx: built-in styles from the theme, real tables and fields."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..model import (Block, Callout, Document, Emphasis, FieldList, Figure, Heading, Inline, LineBreak, Link,
+                     ListBlock, Paragraph, Strong, Table, Text)
+from ..theme import Theme
+from . import ooxml
+
+NUMBER_INDENT_CM = 1.4
+FIELD_LABEL_CM = 4.5
+
+
+def _rgb(colour: str) -> Any:
+    from docx.shared import RGBColor
+
+    return RGBColor.from_string(colour.lstrip("#").upper())
+
+
+class DocxWriter:
+    def __init__(self, theme: Theme) -> None:
+        from docx import Document as NewDocument
+
+        self.theme = theme.spec
+        self.docx = NewDocument()
+        self.figures = 0
+        self._styles()
+
+    # -- set-up ------------------------------------------------------------------------------
+
+    def _styles(self) -> None:
+        from docx.shared import Pt
+
+        spec = self.theme
+        styles = self.docx.styles
+        for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Caption", "Header", "Footer",
+                     "List Bullet", "List Number", "Table Grid", "Title"):
+            ooxml.set_font(styles[name], spec.fonts.word_family)
+        for name in ("Header", "Footer"):
+            styles[name].font.size = Pt(spec.sizes.small)
+            styles[name].paragraph_format.tab_stops.clear_all()
+        normal = styles["Normal"]
+        normal.font.size = Pt(spec.sizes.body)
+        normal.font.color.rgb = _rgb(spec.colours.text)
+        normal.paragraph_format.space_after = Pt(6)
+        normal.paragraph_format.line_spacing = 1.15
+        sizes = {1: spec.sizes.title, 2: spec.sizes.heading1, 3: spec.sizes.heading2, 4: spec.sizes.heading3}
+        for level, size in sizes.items():
+            style = styles[f"Heading {level}"]
+            style.font.size = Pt(size)
+            style.font.bold = True
+            style.font.italic = False
+            style.font.color.rgb = _rgb(spec.colours.heading)
+            style.paragraph_format.space_before = Pt(12 if level > 1 else 0)
+            style.paragraph_format.space_after = Pt(6)
+            style.paragraph_format.keep_with_next = True
+        caption = styles["Caption"]
+        caption.font.size = Pt(spec.sizes.body)
+        caption.font.bold = True
+        caption.font.italic = False
+        caption.font.color.rgb = _rgb(spec.colours.text)
+        caption.paragraph_format.keep_with_next = True
+        ooxml.set_language(self.docx, self.theme.language)
+        ooxml.set_update_fields(self.docx)
+
+    def _page(self, section: Any, orientation: str, classification: str, running_header: str) -> None:
+        from docx.enum.section import WD_ORIENT
+        from docx.shared import Mm
+
+        margins = self.theme.page.margins_mm
+        long, short = Mm(297), Mm(210)
+        landscape = orientation == "landscape"
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        section.page_width, section.page_height = (long, short) if landscape else (short, long)
+        section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)
+        section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)
+        section.header.is_linked_to_previous = False
+        section.footer.is_linked_to_previous = False
+        self._header(section, classification, running_header)
+        self._footer(section)
+
+    def _header(self, section: Any, classification: str, running_header: str) -> None:
+        from docx.enum.text import WD_TAB_ALIGNMENT
+        from docx.shared import Pt
+
+        paragraph = section.header.paragraphs[0]
+        paragraph.text = ""
+        width = section.page_width - section.left_margin - section.right_margin
+        paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+        left = self.theme.wording.header_left + (f" – {running_header}" if running_header else "")
+        run = paragraph.add_run(f"{left}\t")
+        bold = paragraph.add_run(classification)
+        bold.bold = True
+        for r in (run, bold):
+            r.font.size = Pt(self.theme.sizes.small)
+            r.font.color.rgb = _rgb(self.theme.colours.muted)
+
+    def _footer(self, section: Any) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        paragraph = section.footer.paragraphs[0]
+        paragraph.text = ""
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        pattern = self.theme.wording.footer
+        for piece in pattern.replace("{pages}", "\0NUMPAGES\0").replace("{page}", "\0PAGE\0").split("\0"):
+            if piece in ("PAGE", "NUMPAGES"):
+                ooxml.add_field(paragraph, piece)
+            elif piece:
+                paragraph.add_run(piece)
+
+    # -- document ----------------------------------------------------------------------------
+
+    def write(self, doc: Document, target: Path, when: datetime) -> None:
+        from docx.enum.section import WD_SECTION
+
+        for index, part in enumerate(doc.parts):
+            section = self.docx.sections[0] if index == 0 else self.docx.add_section(WD_SECTION.NEW_PAGE)
+            self._page(section, part.orientation, doc.meta.classification, part.running_header)
+            for block in part.blocks:
+                self._block(block)
+        self._properties(doc, when)
+        import io
+
+        buffer = io.BytesIO()
+        self.docx.save(buffer)
+        target.write_bytes(ooxml.repeatable_zip(buffer.getvalue(), when))
+
+    def _properties(self, doc: Document, when: datetime) -> None:
+        props = self.docx.core_properties
+        props.title = doc.meta.title
+        props.subject = doc.meta.subject
+        props.author = doc.meta.author
+        props.keywords = ", ".join(doc.meta.keywords)
+        props.language = doc.meta.language
+        props.category = doc.meta.classification
+        props.comments = ""
+        props.last_modified_by = self.theme.council
+        props.revision = 1
+        props.created = when
+        props.modified = when
+        props.last_printed = when
+
+    # -- blocks ------------------------------------------------------------------------------
+
+    def _block(self, block: Block, style: str | None = None) -> None:
+        if isinstance(block, Heading):
+            paragraph = self.docx.add_paragraph(style=f"Heading {min(block.level, 9)}")
+            if block.number:
+                paragraph.add_run(f"{block.number}\t")
+                paragraph.paragraph_format.tab_stops.add_tab_stop(_cm(NUMBER_INDENT_CM))
+            self._inlines(paragraph, block.content)
+        elif isinstance(block, Paragraph):
+            self._paragraph(block, style)
+        elif isinstance(block, ListBlock):
+            self._list(block)
+        elif isinstance(block, Table):
+            self._table(block)
+        elif isinstance(block, Figure):
+            self._figure(block)
+        elif isinstance(block, FieldList):
+            self._fields(block)
+        elif isinstance(block, Callout):
+            self._callout(block)
+
+    def _paragraph(self, block: Paragraph, style: str | None = None) -> Any:
+        paragraph = self.docx.add_paragraph(style=style)
+        if block.number:
+            fmt = paragraph.paragraph_format
+            fmt.left_indent = _cm(NUMBER_INDENT_CM)
+            fmt.first_line_indent = -_cm(NUMBER_INDENT_CM)
+            fmt.tab_stops.add_tab_stop(_cm(NUMBER_INDENT_CM))
+            paragraph.add_run(f"{block.number}\t")
+        self._inlines(paragraph, block.content)
+        return paragraph
+
+    def _list(self, block: ListBlock) -> None:
+        style = "List Number" if block.ordered else "List Bullet"
+        for item in block.items:
+            for index, child in enumerate(item):
+                if isinstance(child, Paragraph):
+                    paragraph = self._paragraph(child, style if index == 0 else None)
+                    if index:
+                        paragraph.paragraph_format.left_indent = _cm(0.63)
+                else:
+                    self._block(child)
+
+    def _table(self, block: Table) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        self.docx.add_paragraph(block.caption, style="Caption")
+        columns = len(block.header[0]) if block.header else len(block.rows[0])
+        table = self.docx.add_table(rows=0, cols=columns)
+        table.style = self.docx.styles["Table Grid"]
+        for row_index, cells in enumerate((*block.header, *block.rows)):
+            row = table.add_row()
+            ooxml.keep_row_together(row)
+            in_header = row_index < len(block.header)
+            if in_header:
+                ooxml.mark_header_row(row)
+            for cell, source in zip(row.cells, cells):
+                paragraph = cell.paragraphs[0]
+                self._inlines(paragraph, source.content, bold=in_header)
+                for run in paragraph.runs:
+                    run.font.size = Pt(self.theme.sizes.table)
+                if source.numeric and not in_header:
+                    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                if in_header:
+                    ooxml.shade(cell._tc.get_or_add_tcPr(), self.theme.colours.table_header_fill)
+        self._notes(block.notes)
+
+    def _figure(self, block: Figure) -> None:
+        from docx.shared import Mm
+
+        self.figures += 1
+        self.docx.add_paragraph(block.caption, style="Caption")
+        paragraph = self.docx.add_paragraph()
+        paragraph.paragraph_format.keep_with_next = bool(block.notes)
+        shape = paragraph.add_run().add_picture(str(block.image), width=Mm(block.width_mm), height=Mm(block.height_mm))
+        ooxml.set_alt_text(shape, block.alt, f"Figure {self.figures}")
+        self._notes(block.notes)
+
+    def _notes(self, notes: tuple[str, ...]) -> None:
+        from docx.shared import Pt
+
+        for note in notes:
+            paragraph = self.docx.add_paragraph()
+            run = paragraph.add_run(note)
+            run.font.size = Pt(self.theme.sizes.small)
+            run.font.color.rgb = _rgb(self.theme.colours.muted)
+
+    def _fields(self, block: FieldList) -> None:
+        for field in block.fields:
+            for index, child in enumerate(field.blocks):
+                if not isinstance(child, Paragraph):
+                    self._block(child)
+                    continue
+                paragraph = self.docx.add_paragraph()
+                fmt = paragraph.paragraph_format
+                fmt.left_indent = _cm(FIELD_LABEL_CM)
+                fmt.first_line_indent = -_cm(FIELD_LABEL_CM)
+                fmt.tab_stops.add_tab_stop(_cm(FIELD_LABEL_CM))
+                label = paragraph.add_run(f"{field.label}:" if index == 0 else "")
+                label.bold = True
+                paragraph.add_run("\t")
+                self._inlines(paragraph, child.content)
+
+    def _callout(self, block: Callout) -> None:
+        from docx.shared import Pt
+
+        paragraphs = []
+        if block.title:
+            paragraph = self.docx.add_paragraph()
+            paragraph.add_run(block.title).bold = True
+            paragraphs.append(paragraph)
+        for child in block.blocks:
+            if isinstance(child, Paragraph):
+                paragraphs.append(self._paragraph(child))
+            else:
+                self._block(child)
+        for paragraph in paragraphs:
+            ooxml.shade(paragraph._p.get_or_add_pPr(), self.theme.colours.callout_fill)
+            ooxml.left_border(paragraph, self.theme.colours.accent)
+            paragraph.paragraph_format.space_after = Pt(0)
+
+    # -- inlines -----------------------------------------------------------------------------
+
+    def _inlines(self, paragraph: Any, inlines: tuple[Inline, ...], bold: bool = False, italic: bool = False,
+                 container: Any = None) -> None:
+        for inline in inlines:
+            if isinstance(inline, Text):
+                run = paragraph.add_run(inline.text)
+                run.bold = bold or None
+                run.italic = italic or None
+                if container is not None:
+                    run.font.underline = True
+                    run.font.color.rgb = _rgb(self.theme.colours.accent)
+                    container.append(run._r)
+            elif isinstance(inline, LineBreak):
+                run = paragraph.add_run()
+                run.add_break()
+                if container is not None:
+                    container.append(run._r)
+            elif isinstance(inline, Strong):
+                self._inlines(paragraph, inline.children, True, italic, container)
+            elif isinstance(inline, Emphasis):
+                self._inlines(paragraph, inline.children, bold, True, container)
+            elif isinstance(inline, Link):
+                link = ooxml.add_hyperlink(paragraph, inline.href)
+                self._inlines(paragraph, inline.children, bold, italic, link)
+
+
+def _cm(value: float) -> Any:
+    from docx.shared import Cm
+
+    return Cm(value)
+
+
+def write_docx(doc: Document, theme: Theme, target: Path, when: datetime) -> None:
+    DocxWriter(theme).write(doc, target, when)

@@ -1,0 +1,139 @@
+"""WordprocessingML that python-docx has no API for: fields, alt text, header rows, links, shading.
+
+Also the zip rewrite that makes a saved .docx repeatable (python-docx stamps entries with the time).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+
+def add_field(paragraph: Any, instruction: str, placeholder: str = "1") -> None:
+    """A complex field (PAGE, NUMPAGES, TOC ...) with a cached result Word shows before updating."""
+    def run_with(child: Any) -> None:
+        run = OxmlElement("w:r")
+        run.append(child)
+        paragraph._p.append(run)
+
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    separate = OxmlElement("w:fldChar")
+    separate.set(qn("w:fldCharType"), "separate")
+    run_with(separate)
+    text = OxmlElement("w:t")
+    text.text = placeholder
+    run_with(text)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def set_alt_text(inline_shape: Any, alt: str, name: str) -> None:
+    """Alt text lives in wp:docPr/@descr; Word's 'Alt Text' pane reads it from there."""
+    doc_pr = inline_shape._inline.docPr
+    doc_pr.set("descr", alt)
+    doc_pr.set("name", name)
+
+
+def mark_header_row(row: Any) -> None:
+    """Repeat this row at the top of each page the table runs onto."""
+    tr_pr = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    tr_pr.append(header)
+
+
+def keep_row_together(row: Any) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    cant_split = OxmlElement("w:cantSplit")
+    cant_split.set(qn("w:val"), "true")
+    tr_pr.insert(0, cant_split)
+
+
+def shade(element_pr: Any, fill: str) -> None:
+    """Background fill for a paragraph (w:pPr) or cell (w:tcPr) properties element."""
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill.lstrip("#").upper())
+    element_pr.append(shading)
+
+
+def left_border(paragraph: Any, colour: str, eighths_of_point: int = 24) -> None:
+    borders = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    for key, value in (("val", "single"), ("sz", str(eighths_of_point)), ("space", "8"),
+                       ("color", colour.lstrip("#").upper())):
+        left.set(qn(f"w:{key}"), value)
+    borders.append(left)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def add_hyperlink(paragraph: Any, url: str) -> Any:
+    """An external hyperlink; returns the w:hyperlink element to put runs into."""
+    rel_id = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel_id)
+    paragraph._p.append(link)
+    return link
+
+
+def set_font(style: Any, name: str) -> None:
+    """Name the font for every script; the built-in styles otherwise follow the Office theme font."""
+    r_pr = style.element.get_or_add_rPr()
+    fonts = r_pr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        r_pr.insert(0, fonts)
+    for key in list(fonts.attrib):
+        if key.endswith("Theme"):
+            del fonts.attrib[key]
+    for key in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(key), name)
+
+
+def set_language(document: Any, language: str) -> None:
+    """Language in the document defaults, so every run is proofed and read as en-GB."""
+    styles = document.styles.element
+    doc_defaults = styles.find(qn("w:docDefaults"))
+    r_pr = doc_defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    for key in ("w:val", "w:eastAsia", "w:bidi"):
+        lang.set(qn(key), language)
+
+
+def set_update_fields(document: Any) -> None:
+    """Ask Word to refresh fields (page numbers, contents) when the file is opened."""
+    settings = document.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    settings.append(update)
+
+
+def repeatable_zip(data: bytes, when: datetime) -> bytes:
+    """Rewrite the package with one fixed timestamp on every entry, in the same entry order."""
+    stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return out.getvalue()

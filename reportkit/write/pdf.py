@@ -1,0 +1,51 @@
+"""The model to a tagged PDF (PDF/UA-1) through WeasyPrint, reading only the pack, theme and charts."""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+from typing import Any
+
+from ..model import Document
+from ..theme import Theme
+from .html import render_html
+from .resources import PREFIX, Resources
+
+
+def _fetcher(resources: Resources) -> Any:
+    from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+    class ConfinedFetcher(URLFetcher):
+        """Serves the virtual pack, theme and chart files; refuses everything else."""
+
+        def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+            path = resources.path(url)
+            if path is None:
+                raise FatalURLFetchingError(f"refused to read '{url}': outside the pack and templates")
+            kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+            return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
+
+    return ConfinedFetcher(allowed_protocols={"file"}, fail_on_errors=True)
+
+
+def _add_header_scope(_document: Any, pdf: Any) -> None:
+    """Give every TH a /Scope (Column in the table head, Row in the body), as PDF/UA asks."""
+    by_reference = {obj.reference: obj for obj in pdf.objects if hasattr(obj, "get")}
+    for obj in pdf.objects:
+        if not hasattr(obj, "get") or obj.get("S") != "/TH":
+            continue
+        row = by_reference.get(obj.get("P"))
+        section = by_reference.get(row.get("P")) if row is not None else None
+        scope = "/Column" if section is not None and section.get("S") == "/THead" else "/Row"
+        attributes = obj.get("A")
+        if attributes is not None:
+            attributes["Scope"] = scope
+
+
+def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path) -> None:
+    """Render ``doc`` to ``target``. SOURCE_DATE_EPOCH must be set for repeatable bytes."""
+    from weasyprint import HTML
+
+    html = render_html(doc, theme, resources)
+    HTML(string=html, base_url=f"{PREFIX}pack/", url_fetcher=_fetcher(resources)).write_pdf(
+        target, pdf_variant="pdf/ua-1", finisher=_add_header_scope, pdf_identifier=True)

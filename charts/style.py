@@ -30,6 +30,7 @@ def styled(style: ChartStyle) -> Iterator[Any]:
         "axes.spines.right": False,
         "axes.grid": True,
         "axes.grid.axis": "y",
+        "axes.axisbelow": True,
         "grid.color": style.grid_colour,
         "grid.linewidth": 0.6,
         "xtick.color": style.text_colour,

@@ -31,7 +31,9 @@ def validate(model: type[M], data: Any, path: Path, what: str = "") -> M:
 
 def _content_error(exc: ValidationError, model: type[BaseModel], data: Any,
                    path: Path, what: str) -> ContentError:
-    error = exc.errors()[0]
+    errors = exc.errors()
+    # A typo shows up twice: an unknown field and a missing one. Name the typo, with its correction.
+    error = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     loc = tuple(error["loc"])
     field = ".".join(str(part) for part in loc)
     line = line_of(data, *loc) or getattr(data, "line", None)

@@ -150,8 +150,8 @@ class DocxWriter:
         if isinstance(block, Heading):
             paragraph = self.docx.add_paragraph(style=f"Heading {min(block.level, 9)}")
             if block.number:
+                _hang(paragraph, NUMBER_INDENT_CM)
                 paragraph.add_run(f"{block.number}\t")
-                paragraph.paragraph_format.tab_stops.add_tab_stop(_cm(NUMBER_INDENT_CM))
             self._inlines(paragraph, block.content)
         elif isinstance(block, Paragraph):
             self._paragraph(block, style)
@@ -169,10 +169,7 @@ class DocxWriter:
     def _paragraph(self, block: Paragraph, style: str | None = None) -> Any:
         paragraph = self.docx.add_paragraph(style=style)
         if block.number:
-            fmt = paragraph.paragraph_format
-            fmt.left_indent = _cm(NUMBER_INDENT_CM)
-            fmt.first_line_indent = -_cm(NUMBER_INDENT_CM)
-            fmt.tab_stops.add_tab_stop(_cm(NUMBER_INDENT_CM))
+            _hang(paragraph, NUMBER_INDENT_CM)
             paragraph.add_run(f"{block.number}\t")
         self._inlines(paragraph, block.content)
         return paragraph
@@ -240,10 +237,7 @@ class DocxWriter:
                     self._block(child)
                     continue
                 paragraph = self.docx.add_paragraph()
-                fmt = paragraph.paragraph_format
-                fmt.left_indent = _cm(FIELD_LABEL_CM)
-                fmt.first_line_indent = -_cm(FIELD_LABEL_CM)
-                fmt.tab_stops.add_tab_stop(_cm(FIELD_LABEL_CM))
+                _hang(paragraph, FIELD_LABEL_CM)
                 label = paragraph.add_run(f"{field.label}:" if index == 0 else "")
                 label.bold = True
                 paragraph.add_run("\t")
@@ -292,6 +286,14 @@ class DocxWriter:
             elif isinstance(inline, Link):
                 link = ooxml.add_hyperlink(paragraph, inline.href)
                 self._inlines(paragraph, inline.children, bold, italic, link)
+
+
+def _hang(paragraph: Any, indent_cm: float) -> None:
+    """A hanging indent: the label (a number, a field name) sits in the margin, text lines up after it."""
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = _cm(indent_cm)
+    fmt.first_line_indent = -_cm(indent_cm)
+    fmt.tab_stops.add_tab_stop(_cm(indent_cm))
 
 
 def _cm(value: float) -> Any:

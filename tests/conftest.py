@@ -1,0 +1,51 @@
+"""Shared fixtures: throwaway project folders and the example pack, built once per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportkit.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLE = "cabinet-2026-07"
+
+
+def make_project(base: Path, packs: dict[str, Path]) -> Path:
+    """A project folder with the repository's templates and copies of the given packs."""
+    base.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(REPO / "templates", base / "templates")
+    for name, source in packs.items():
+        shutil.copytree(source, base / "content" / name)
+    return base
+
+
+def build(root: Path, pack: str) -> int:
+    return main(["--root", str(root), "build", pack])
+
+
+@pytest.fixture
+def mini_project(tmp_path: Path) -> Path:
+    """A small pack exercising every block type, in its own folder."""
+    return make_project(tmp_path / "project", {"mini": FIXTURES / "mini"})
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """build/cabinet-2026-07 of a copy of the repository's example content."""
+    root = make_project(tmp_path_factory.mktemp("example"), {EXAMPLE: REPO / "content" / EXAMPLE})
+    assert build(root, EXAMPLE) == 0
+    return root / "build" / EXAMPLE
+
+
+@pytest.fixture(scope="session")
+def example_pdf(example_build: Path) -> Path:
+    return example_build / "cqc-improvement-plan-update.pdf"
+
+
+@pytest.fixture(scope="session")
+def example_docx(example_build: Path) -> Path:
+    return example_build / "cqc-improvement-plan-update.docx"

@@ -1,0 +1,36 @@
+"""Same inputs, same bytes: across repeated builds and across clone paths."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import EXAMPLE, REPO, build, make_project
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_builds_are_byte_identical_across_runs_and_paths(tmp_path: Path, example_build: Path) -> None:
+    other = make_project(tmp_path / "a" / "different" / "clone", {EXAMPLE: REPO / "content" / EXAMPLE})
+    assert build(other, EXAMPLE) == 0
+    first = _files(other / "build" / EXAMPLE)
+    assert build(other, EXAMPLE) == 0  # again, now with the chart cache warm
+    second = _files(other / "build" / EXAMPLE)
+    elsewhere = _files(example_build)
+    assert set(first) == {"cqc-improvement-plan-update.pdf", "cqc-improvement-plan-update.docx", "manifest.json"}
+    assert first == second
+    assert first == elsewhere
+
+
+def test_manifest_records_inputs_outputs_and_tools(example_build: Path) -> None:
+    import hashlib
+
+    manifest = json.loads((example_build / "manifest.json").read_text())
+    assert manifest["pack"] == EXAMPLE
+    assert f"content/{EXAMPLE}/pack.yaml" in manifest["inputs"]
+    assert "templates/kent/theme.yaml" in manifest["inputs"]
+    for name, digest in manifest["outputs"].items():
+        assert hashlib.sha256((example_build / name).read_bytes()).hexdigest() == digest
+    assert {"weasyprint", "python-docx", "matplotlib", "python"} <= set(manifest["tools"])

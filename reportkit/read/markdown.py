@@ -126,7 +126,7 @@ class MarkdownReader:
         if not inner or not isinstance(inner[0], Paragraph) or not inner[0].content \
                 or not isinstance(inner[0].content[0], Strong):
             return Callout("", tuple(inner))
-        first = node.children[0].children[0].children
+        first = [n for n in node.children[0].children[0].children if n.type != "text" or n.content]
         if len(first) > 1 and first[1].type not in ("softbreak", "hardbreak"):
             return Callout("", tuple(inner))
         title = plain_text(inner[0].content[:1])
@@ -250,6 +250,8 @@ class MarkdownReader:
 def _merge_text(inlines: list[Inline]) -> tuple[Inline, ...]:
     merged: list[Inline] = []
     for inline in inlines:
+        if isinstance(inline, Text) and not inline.text:
+            continue
         if merged and isinstance(inline, Text) and isinstance(merged[-1], Text):
             merged[-1] = Text(merged[-1].text + inline.text)
         else:

@@ -1,0 +1,66 @@
+"""Content cannot run code or reach outside its pack: placeholders, Markdown, templates, PDF fetcher."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from conftest import build
+from reportkit.write.resources import Resources
+
+
+def _append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_raw_html_and_template_syntax_print_as_text(mini_project: Path) -> None:
+    report = mini_project / "content" / "mini" / "report.md"
+    _append(report, "\n<script>alert(1)</script> and {% for x in y %} and [click](javascript:alert(1))\n")
+    assert build(mini_project, "mini") == 0
+    out = mini_project / "build" / "mini"
+    with pdfplumber.open(out / "report.pdf") as pdf:
+        text = "".join(page.extract_text() for page in pdf.pages)
+        uris = [a.get("uri") for page in pdf.pages for a in page.annots or []]
+    assert "<script>alert(1)</script>" in text
+    assert "{% for x in y %}" in text
+    assert not any(uri and uri.startswith("javascript") for uri in uris)
+    with zipfile.ZipFile(out / "report.docx") as package:
+        rels = package.read("word/_rels/document.xml.rels").decode()
+    assert "javascript" not in rels
+
+
+def test_fetcher_serves_only_the_named_roots(tmp_path: Path) -> None:
+    from weasyprint.urls import FatalURLFetchingError
+
+    from reportkit.write.pdf import _fetcher
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "ok.txt").write_text("fine")
+    (tmp_path / "secret.txt").write_text("no")
+    fetcher = _fetcher(Resources({"pack": pack}))
+    assert fetcher.fetch("file:///reportkit/pack/ok.txt").read() == b"fine"
+    for url in ("file:///reportkit/pack/../secret.txt", f"file://{tmp_path}/secret.txt",
+                "https://example.org/x.png", "file:///reportkit/other/ok.txt"):
+        with pytest.raises(FatalURLFetchingError):
+            fetcher.fetch(url)
+
+
+def test_templates_are_sandboxed_and_strict() -> None:
+    from jinja2.exceptions import SecurityError
+
+    from reportkit.theme import load_theme
+    from reportkit.write.html import _environment
+
+    repo = Path(__file__).resolve().parent.parent
+    theme = load_theme(repo / "templates", "kent", (repo / "x", None))
+    env = _environment(theme, Resources({}))
+    with pytest.raises(SecurityError):
+        env.from_string("{{ ''.__class__.__mro__ }}").render()
+    from jinja2.exceptions import UndefinedError
+
+    with pytest.raises(UndefinedError):
+        env.from_string("{{ missing }}").render()

@@ -47,26 +47,27 @@ def draw_stacked(data: ChartData, style: ChartStyle) -> bytes:
             lefts = [a + b for a, b in zip(lefts, widths)]
         axes.set_yticks(positions, [_wrap(c) for c in data.categories])
         axes.set_xlim(left=0)
-        axes.xaxis.set_major_formatter(value_formatter(data.unit))
-        if data.unit == "count":
-            axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-        if data.value_label:
-            axes.set_xlabel(data.value_label)
+        _value_axis(axes.xaxis, data)
         axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=min(len(data.series), 4),
                     frameon=False)
         figure.tight_layout()
         return _png(figure, style)
 
 
+def _value_axis(axis: Any, data: ChartData) -> None:
+    """Tick labels in the data's unit; whole numbers only for counts."""
+    axis.set_major_formatter(value_formatter(data.unit))
+    if data.unit == "count":
+        axis.set_major_locator(MaxNLocator(integer=True))
+    if data.value_label:
+        axis.set_label_text(data.value_label)
+
+
 def _finish(axes: Any, data: ChartData, style: ChartStyle, count: int) -> None:
     axes.set_xticks(range(len(data.categories)), [_wrap(c) for c in data.categories])
     axes.set_ylim(bottom=0)
     axes.margins(y=0.12)
-    axes.yaxis.set_major_formatter(value_formatter(data.unit))
-    if data.unit == "count":
-        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    if data.value_label:
-        axes.set_ylabel(data.value_label)
+    _value_axis(axes.yaxis, data)
     if count > 1:
         axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(count, 3), frameon=False)
     axes.figure.tight_layout()

@@ -6,7 +6,7 @@ paragraphs are numbered, charts are drawn to image files, captions carry their n
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, Union
 
@@ -72,7 +72,6 @@ class Heading:
 class Paragraph:
     content: tuple[Inline, ...]
     number: str = ""
-    role: Literal["body", "note", "lead"] = "body"
 
 
 @dataclass(frozen=True)
@@ -96,7 +95,6 @@ class Table:
     header: tuple[tuple[Cell, ...], ...]
     rows: tuple[tuple[Cell, ...], ...]
     notes: tuple[str, ...] = ()
-    group_rows: frozenset[int] = frozenset()  # body rows that head a group (one spanning label)
 
 
 @dataclass(frozen=True)
@@ -161,7 +159,3 @@ class Document:
     slug: str
     meta: Metadata
     parts: tuple[Part, ...]
-    source_files: tuple[Path, ...] = field(default=())
-
-    def blocks(self) -> tuple[Block, ...]:
-        return tuple(block for part in self.parts for block in part.blocks)

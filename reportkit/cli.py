@@ -34,12 +34,7 @@ def _build(root: Path, pack: str) -> int:
     from .build import build
 
     started = time.perf_counter()
-    try:
-        result = build(root, pack)
-    except BaseException as error:  # the PDF renderer's refusal to read outside the pack
-        if type(error).__name__ == "FatalURLFetchingError":
-            raise ContentError(root / "content" / pack, None, str(error), "keep every file the pack uses inside it") from None
-        raise
+    result = build(root, pack)
     for path in result.outputs:
         print(f"wrote {path.relative_to(root)} ({path.stat().st_size:,} bytes)")
     print(f"built {pack} in {time.perf_counter() - started:.1f} s")

@@ -118,6 +118,9 @@ def load_theme(templates_dir: Path, name: str, cited_at: tuple[Path, int | None]
     spec = validate(ThemeSpec, load_yaml(theme_file), theme_file, "the theme")
     theme = Theme(name, folder, spec)
     for face, path in theme.font_faces.items():
+        if not path.resolve().is_relative_to(folder.resolve()):
+            raise ContentError(theme_file, None, f"font file for '{face}' is outside the theme folder",
+                               "bundle the font under the theme's fonts/ folder")
         if not path.is_file():
             raise ContentError(theme_file, None, f"font file for '{face}' not found: {path.name}",
                                "bundle the font under the theme's fonts/ folder")

@@ -81,3 +81,12 @@ def test_bad_input_fails_cleanly(case: str, mini_project: Path, capsys: pytest.C
 def test_unknown_pack_names_the_close_one(mini_project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert build(mini_project, "mnii") == 2
     assert "did you mean 'mini'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("font, words", [("fonts/Missing.ttf", "not found"), ("../../elsewhere.ttf", "outside the theme")])
+def test_theme_fonts_must_be_bundled_in_the_theme(font: str, words: str, mini_project: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    _edit(mini_project / "templates" / "kent" / "theme.yaml", "fonts/LiberationSans-Bold.ttf", font)
+    assert build(mini_project, "mini") == 2
+    err = capsys.readouterr().err
+    assert "templates/kent/theme.yaml" in err and words in err and "Traceback" not in err

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..compute.values import NamedValue
 from ..model import Inline, LineBreak, Link, Paragraph, Strong, Text
 from ..read.directives import DataContext
 from ..read.schema import Strict
@@ -27,7 +28,7 @@ class PackContext:
     pack_dir: Path
     theme: Theme
     data: DataContext
-    values: dict
+    values: dict[str, NamedValue]
 
 
 def long_date(day: date) -> str:

@@ -6,6 +6,7 @@ import mimetypes
 from pathlib import Path
 from typing import Any
 
+from ..errors import ContentError
 from ..model import Document
 from ..theme import Theme
 from .html import render_html
@@ -45,7 +46,12 @@ def _add_header_scope(_document: Any, pdf: Any) -> None:
 def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path) -> None:
     """Render ``doc`` to ``target``. SOURCE_DATE_EPOCH must be set for repeatable bytes."""
     from weasyprint import HTML
+    from weasyprint.urls import FatalURLFetchingError
 
     html = render_html(doc, theme, resources)
-    HTML(string=html, base_url=f"{PREFIX}pack/", url_fetcher=_fetcher(resources)).write_pdf(
-        target, pdf_variant="pdf/ua-1", finisher=_add_header_scope, pdf_identifier=True)
+    try:
+        HTML(string=html, base_url=f"{PREFIX}pack/", url_fetcher=_fetcher(resources)).write_pdf(
+            target, pdf_variant="pdf/ua-1", finisher=_add_header_scope, pdf_identifier=True)
+    except FatalURLFetchingError as refusal:
+        raise ContentError(resources.roots.get("pack", target), None, str(refusal),
+                           "keep every file the document uses inside the pack") from None

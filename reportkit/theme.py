@@ -103,6 +103,13 @@ class Theme:
     def font_path(self, face: str) -> Path:
         return self.folder / getattr(self.spec.fonts.files, face)
 
+    def footer_pieces(self) -> tuple[str, ...]:
+        """The footer wording split around its live fields: 'Page {page} of {pages}' ->
+        ('Page ', '{page}', ' of ', '{pages}'). Each writer turns '{page}' into its own field."""
+        import re
+
+        return tuple(piece for piece in re.split(r"(\{pages?\})", self.spec.wording.footer) if piece)
+
     @property
     def font_faces(self) -> dict[str, Path]:
         return {face: self.font_path(face) for face in ("regular", "bold", "italic", "bold_italic")}

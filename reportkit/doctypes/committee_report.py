@@ -82,11 +82,11 @@ def build_committee_report(source: SourceFile, ctx: PackContext) -> Document:
                 ("Future pathway of report", spec.future_pathway),
                 ("Electoral divisions", spec.electoral_divisions), ("Call-in", spec.call_in)]
     fields += [Field(label, (Paragraph((Text(value),)),)) for label, value in optional if value]
-    fields += [Field("Summary", text_field("summary", spec.summary)),
-               Field("Recommendation(s)", text_field("recommendations", spec.recommendations))]
+    recommendations = text_field("recommendations", spec.recommendations)
+    fields += [Field("Summary", text_field("summary", spec.summary)), Field("Recommendation(s)", recommendations)]
 
     appendix_parts, appendix_titles = _appendices(spec, source, ctx)
-    closing = _closing_sections(spec, numbers, text_field("recommendations", spec.recommendations), appendix_titles)
+    closing = _closing_sections(spec, numbers, recommendations, appendix_titles)
     title = Heading(1, (Text(spec.subject),), anchor="title")
     main = Part((title, FieldList(tuple(fields)), *body, *closing))
     meta = Metadata(

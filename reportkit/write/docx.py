@@ -26,6 +26,7 @@ class DocxWriter:
         from docx import Document as NewDocument
 
         self.theme = theme.spec
+        self.footer_pieces = theme.footer_pieces()
         self.docx = NewDocument()
         self.figures = 0
         self._styles()
@@ -81,7 +82,7 @@ class DocxWriter:
         section.header.is_linked_to_previous = False
         section.footer.is_linked_to_previous = False
         self._header(section, classification, running_header)
-        self._footer(section)
+        self._footer(section, self.footer_pieces)
 
     def _header(self, section: Any, classification: str, running_header: str) -> None:
         from docx.enum.text import WD_TAB_ALIGNMENT
@@ -99,17 +100,17 @@ class DocxWriter:
             r.font.size = Pt(self.theme.sizes.small)
             r.font.color.rgb = _rgb(self.theme.colours.muted)
 
-    def _footer(self, section: Any) -> None:
+    def _footer(self, section: Any, pieces: tuple[str, ...]) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
 
         paragraph = section.footer.paragraphs[0]
         paragraph.text = ""
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        pattern = self.theme.wording.footer
-        for piece in pattern.replace("{pages}", "\0NUMPAGES\0").replace("{page}", "\0PAGE\0").split("\0"):
-            if piece in ("PAGE", "NUMPAGES"):
-                ooxml.add_field(paragraph, piece)
-            elif piece:
+        fields = {"{page}": "PAGE", "{pages}": "NUMPAGES"}
+        for piece in pieces:
+            if piece in fields:
+                ooxml.add_field(paragraph, fields[piece])
+            else:
                 paragraph.add_run(piece)
 
     # -- document ----------------------------------------------------------------------------

@@ -29,15 +29,10 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def footer_content(pattern: str) -> str:
-    """'Page {page} of {pages}' -> the CSS content value with live page counters."""
-    parts = []
-    for piece in pattern.replace("{pages}", "\0pages\0").replace("{page}", "\0page\0").split("\0"):
-        if piece in ("page", "pages"):
-            parts.append(f"counter({piece})")
-        elif piece:
-            parts.append(css_string(piece))
-    return " ".join(parts)
+def footer_content(theme: Theme) -> str:
+    """The footer wording as a CSS content value with live page counters."""
+    return " ".join(f"counter({piece[1:-1]})" if piece in ("{page}", "{pages}") else css_string(piece)
+                    for piece in theme.footer_pieces())
 
 
 def render_html(doc: Document, theme: Theme, resources: Resources) -> str:
@@ -46,7 +41,7 @@ def render_html(doc: Document, theme: Theme, resources: Resources) -> str:
     fonts = {face: resources.url(path) for face, path in theme.font_faces.items()}
     css = env.get_template("style.css.j2").render(
         theme=spec, fonts=fonts, m=spec.page.margins_mm, classification=doc.meta.classification,
-        footer=footer_content(spec.wording.footer))
+        footer=footer_content(theme))
     from markupsafe import Markup
 
     return env.get_template("document.html.j2").render(doc=doc, theme=spec, css=Markup(css))

@@ -79,8 +79,9 @@ class MarkdownReader:
         blocks: list[Block] = []
         pending_caption = ""
         for node in nodes:
-            if node.type == "paragraph" and top and self._caption_text(node):
-                pending_caption = self._caption_text(node)
+            caption = self._caption_text(node) if node.type == "paragraph" and top else ""
+            if caption:
+                pending_caption = caption
                 continue
             if node.type == "table":
                 blocks.append(self._table(node, pending_caption))
@@ -148,8 +149,8 @@ class MarkdownReader:
             raise ContentError(self.path, line,
                                f"heading level {author_level} follows level {self.numbers.depth}, skipping a level",
                                f"use {'#' * (self.numbers.depth + 1)} here")
-        number = self.numbers.heading(author_level) if self.numbers.numbered else ""
-        self.numbers.depth = author_level
+        label = self.numbers.heading(author_level)
+        number = label if self.numbers.numbered else ""
         content = self.inlines(node.children[0], line)
         anchor = "s-" + (number.rstrip(".").replace(".", "-") if number else _slug(plain_text(content)))
         return Heading(author_level + self.heading_offset, content, number, anchor)

@@ -1,0 +1,79 @@
+"""Every block type of the model reaches both the PDF and the DOCX (read back from the files)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pdfplumber
+import pytest
+from docx.oxml.ns import qn
+
+from conftest import build
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, docx.document.Document]:
+    from conftest import FIXTURES, make_project
+
+    root = make_project(tmp_path_factory.mktemp("blocks"), {"mini": FIXTURES / "mini"})
+    assert build(root, "mini") == 0
+    folder = root / "build" / "mini"
+    with pdfplumber.open(folder / "report.pdf") as pdf:
+        pdf_text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    document = docx.Document(str(folder / "report.docx"))
+    parts = [p.text for p in document.paragraphs]
+    parts += ["\t".join(c.text for c in row.cells) for t in document.tables for row in t.rows]
+    return pdf_text, "\n".join(parts), document
+
+
+def _both(outputs: tuple[str, str, object]) -> list[str]:
+    return [outputs[0], outputs[1]]
+
+
+def test_recommendation_is_numbered_under_its_own_heading(outputs: tuple) -> None:
+    for text in _both(outputs):
+        heading = re.search(r"^(\d+)\.\s+Recommendations", text, re.M)
+        assert heading, text
+        assert re.search(rf"^{heading.group(1)}\.1\s+The Committee is asked to NOTE", text, re.M)
+
+
+def test_callout_title_and_body(outputs: tuple) -> None:
+    pdf_text, docx_text, document = outputs
+    assert "Case study" in pdf_text and "A person was helped." in pdf_text
+    title = next(p for p in document.paragraphs if p.text == "Case study")
+    assert title.runs[0].bold
+    assert title._p.pPr.find(qn("w:shd")) is not None
+    assert "A person was helped." in docx_text
+
+
+def test_cropped_line_chart_says_so(outputs: tuple) -> None:
+    for text in _both(outputs):
+        assert "The value axis does not start at zero." in text
+
+
+def test_count_table_has_computed_totals(outputs: tuple) -> None:
+    # plan.csv: Theme 1 has 1 Completed + 1 On track, Theme 2 has 1 On track
+    pdf_text, docx_text, _ = outputs
+    assert re.search(r"^Theme 1 1 1 2$", pdf_text, re.M)
+    assert re.search(r"^Total 1 2 3$", pdf_text, re.M)
+    assert "Theme 1\t1\t1\t2" in docx_text and "Total\t1\t2\t3" in docx_text
+
+
+def test_grouped_records_make_one_captioned_table_per_group(outputs: tuple) -> None:
+    for text in _both(outputs):
+        assert re.search(r"Table \d+: Actions: Theme 1", text)
+        assert re.search(r"Table \d+: Actions: Theme 2", text)
+
+
+def test_illustrative_values_are_marked(outputs: tuple) -> None:
+    for text in _both(outputs):
+        assert "1 (illustrative) completed" in text
+        assert "Illustrative: Q1 2025/26." in text
+        assert "Illustrative: the status column." in text
+
+
+def test_cited_values_and_their_changes(outputs: tuple) -> None:
+    for text in _both(outputs):
+        assert "fell to 1,928 from 2,070, a change of -142" in text

@@ -8,10 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+
 @dataclass(frozen=True)
 class Series:
     label: str
     values: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A horizontal line across the chart, such as a target or a floor threshold."""
+
+    label: str
+    value: float
 
 
 @dataclass(frozen=True)
@@ -23,6 +32,7 @@ class ChartData:
     unit: str = "number"
     decimals: int = 0
     value_label: str = ""
+    references: tuple[Reference, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from typing import Any
 from matplotlib.ticker import MaxNLocator
 
 from . import ChartData, ChartStyle
-from .style import HATCHES, styled, value_formatter
+from .style import HATCHES, REFERENCE_STYLES, styled, value_formatter
 
 
 def draw_bars(data: ChartData, style: ChartStyle) -> bytes:
@@ -59,12 +59,14 @@ def _value_axis(axis: Any, data: ChartData) -> None:
     axis.set_major_formatter(value_formatter(data.unit))
     if data.unit == "count":
         axis.set_major_locator(MaxNLocator(integer=True))
-    if data.value_label:
-        axis.set_label_text(data.value_label)
+    label = data.value_label or ("Rate per 100,000" if data.unit == "rate_per_100k" else "")
+    if label:
+        axis.set_label_text(label)
 
 
 def _finish(axes: Any, data: ChartData, style: ChartStyle, count: int) -> None:
-    axes.set_xticks(range(len(data.categories)), [_wrap(c) for c in data.categories])
+    axes.set_xticks(range(len(data.categories)), [_wrap(c, _label_width(data, style)) for c in data.categories])
+    _references(axes, data, style)
     axes.set_ylim(bottom=0)
     axes.margins(y=0.12)
     _value_axis(axes.yaxis, data)
@@ -73,10 +75,30 @@ def _finish(axes: Any, data: ChartData, style: ChartStyle, count: int) -> None:
     axes.figure.tight_layout()
 
 
+def _references(axes: Any, data: ChartData, style: ChartStyle) -> None:
+    """Targets and thresholds as grey lines in distinct dash patterns, each labelled at its right end."""
+    from matplotlib.transforms import blended_transform_factory
+
+    edge = blended_transform_factory(axes.transAxes, axes.transData)
+    for index, reference in enumerate(data.references):
+        axes.axhline(reference.value, color=style.text_colour, linewidth=1.2,
+                     linestyle=REFERENCE_STYLES[index % len(REFERENCE_STYLES)], zorder=1)
+        axes.text(1.0, reference.value, f" {reference.label} {_label(reference.value, data)}", transform=edge,
+                  va="center", ha="left", fontsize=style.font_size * 0.85)
+
+
 def _label(value: float | None, data: ChartData) -> str:
+    """A value as labelled on the chart: a rate is labelled by its number; the axis says 'per 100,000'."""
     from reportkit.compute.numbers import format_value
 
-    return "" if value is None else format_value(value, data.unit, data.decimals)
+    unit = "number" if data.unit == "rate_per_100k" else data.unit
+    return "" if value is None else format_value(value, unit, data.decimals)
+
+
+def _label_width(data: ChartData, style: ChartStyle) -> int:
+    """Characters a category label may take before it wraps, so that neighbouring labels never touch."""
+    characters = style.width_mm / (style.font_size * 0.2)  # an average character is about 0.2 em in mm per pt
+    return max(6, min(22, int(characters / max(len(data.categories), 1)) - 1))
 
 
 def _wrap(text: str, width: int = 22) -> str:

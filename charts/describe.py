@@ -21,6 +21,7 @@ def alt_text(data: ChartData) -> str:
         for series in data.series:
             points = [f"{c} {_fmt(v, data)}" for c, v in zip(data.categories, series.values) if v is not None]
             parts.append(f"{series.label}: {'; '.join(points)}.")
+    parts += [f"{r.label} line at {_fmt(r.value, data)}." for r in data.references]
     return " ".join(parts)
 
 

@@ -9,9 +9,14 @@ from .style import LINE_STYLES, styled
 MARKERS = ("o", "s", "^", "D", "v", "P")
 
 
+def _plotted(data: ChartData) -> list[float]:
+    """Every value the axis must show: the data and any target or threshold lines."""
+    return [v for s in data.series for v in s.values if v is not None] + [r.value for r in data.references]
+
+
 def axis_starts_at_zero(data: ChartData) -> bool:
     """Line charts are cropped to their data; say so whenever zero is not shown."""
-    present = [v for s in data.series for v in s.values if v is not None]
+    present = _plotted(data)
     return not present or min(present) <= 0 or min(present) < 0.25 * max(present)
 
 
@@ -29,7 +34,7 @@ def draw_lines(data: ChartData, style: ChartStyle) -> bytes:
                               ha="center", fontsize=style.font_size * 0.85)
         _finish(axes, data, style, len(data.series))
         if not axis_starts_at_zero(data):
-            present = [v for s in data.series for v in s.values if v is not None]
+            present = _plotted(data)
             span = max(present) - min(present) or max(present) or 1
             axes.set_ylim(bottom=min(present) - 0.2 * span, top=max(present) + 0.2 * span)
         return _png(figure, style)

@@ -8,6 +8,7 @@ from typing import Any, Iterator
 from . import ChartStyle
 
 LINE_STYLES = ("-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 1)))
+REFERENCE_STYLES = ((0, (6, 3)), (0, (1.5, 2)))
 HATCHES = ("", "//", "..", "xx", "\\\\", "++")
 
 

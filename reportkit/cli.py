@@ -1,4 +1,4 @@
-"""Command line: ``reportkit build PACK`` (also ``python build.py PACK``)."""
+"""Command line: ``reportkit build PACK [PACK ...]`` (also ``python build.py PACK ...``)."""
 
 from __future__ import annotations
 
@@ -17,12 +17,15 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     parser.add_argument("--root", type=Path, default=root or Path.cwd(),
                         help="project folder holding content/ and templates/ (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
-    build_cmd = commands.add_parser("build", help="build a pack into build/PACK/")
-    build_cmd.add_argument("pack", help="the pack's folder name under content/, e.g. cabinet-2026-07")
+    build_cmd = commands.add_parser("build", help="build packs into build/PACK/, one after another")
+    build_cmd.add_argument("packs", nargs="+", metavar="pack",
+                           help="a pack's folder name under content/, e.g. cabinet-2026-07")
     args = parser.parse_args(argv)
     root_dir: Path = args.root.resolve()
     try:
-        return _build(root_dir, args.pack)
+        for pack in args.packs:
+            _build(root_dir, pack)
+        return 0
     except ContentError as error:
         print(f"error: {error.located(root_dir)}", file=sys.stderr)
         return EXIT_CONTENT_ERROR
@@ -30,7 +33,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         return 130
 
 
-def _build(root: Path, pack: str) -> int:
+def _build(root: Path, pack: str) -> None:
     from .build import build
 
     started = time.perf_counter()
@@ -38,4 +41,3 @@ def _build(root: Path, pack: str) -> int:
     for path in result.outputs:
         print(f"wrote {path.relative_to(root)} ({path.stat().st_size:,} bytes)")
     print(f"built {pack} in {time.perf_counter() - started:.1f} s")
-    return 0

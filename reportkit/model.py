@@ -82,9 +82,12 @@ class ListBlock:
 
 @dataclass(frozen=True)
 class Cell:
+    """A table cell; ``status`` (green, amber or red) shades a RAG rating whose word it also prints."""
+
     content: tuple[Inline, ...]
     header: bool = False
     numeric: bool = False
+    status: Literal["", "green", "amber", "red"] = ""
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,13 @@ from pathlib import Path
 
 from pydantic import Field
 
+from .compute.dashboard import assess_dashboard
 from .compute.values import named_values
 from .doctypes.common import PackContext
 from .errors import ContentError, did_you_mean
 from .read.data import load_data_folder
 from .read.directives import DataContext
+from .read.kpis import KpiSet
 from .read.schema import Strict, validate
 from .read.yamlfile import line_of, load_yaml
 from .resolve.charts import chart_style
@@ -45,8 +47,10 @@ def open_pack(root: Path, name: str, cache_dir: Path) -> Pack:
     raw = load_yaml(pack_file)
     spec = validate(PackSpec, raw, pack_file, "pack.yaml")
     theme = load_theme(root / "templates", spec.theme, (pack_file, line_of(raw, "theme")))
-    datasets = load_data_folder(folder / "data")
+    rag = theme.spec.rag
+    datasets = load_data_folder(folder / "data", rag.rule, rag.tolerance_pct)
     data = DataContext(datasets, chart_style(theme), cache_dir, theme.spec.wording.illustrative_note)
-    context = PackContext(folder, theme, data, named_values(datasets))
+    dashboards = {name: assess_dashboard(d) for name, d in datasets.items() if isinstance(d, KpiSet)}
+    context = PackContext(folder, theme, data, named_values(datasets, dashboards), dashboards)
     lines = tuple(line_of(raw, "documents", i) or 1 for i in range(len(spec.documents)))
     return Pack(name, folder, spec, context, lines)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator
 
@@ -81,6 +82,21 @@ class Contact(Strict):
     phone_pattern: str
 
 
+class RagColour(Strict):
+    fill: str = Field(pattern=HEX_COLOUR.pattern)
+    text: str = Field(pattern=HEX_COLOUR.pattern)
+
+
+class Rag(Strict):
+    """How KPIs are rated when their file names no rule, and how the rating words are shaded."""
+
+    rule: Literal["floor", "tolerance"] = "floor"
+    tolerance_pct: float = Field(10, ge=0, le=100)
+    green: RagColour
+    amber: RagColour
+    red: RagColour
+
+
 class ThemeSpec(Strict):
     council: str
     language: str = "en-GB"
@@ -90,6 +106,7 @@ class ThemeSpec(Strict):
     page: Page
     wording: Wording
     contact: Contact
+    rag: Rag
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -34,11 +35,24 @@ def mini_project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_example(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Path]:
+    """build/<pack> of a copy of one of the repository's example packs, built once per test session."""
+    built: dict[str, Path] = {}
+
+    def get(name: str) -> Path:
+        if name not in built:
+            root = make_project(tmp_path_factory.mktemp(name), {name: REPO / "content" / name})
+            assert build(root, name) == 0
+            built[name] = root / "build" / name
+        return built[name]
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def example_build(built_example: Callable[[str], Path]) -> Path:
     """build/cabinet-2026-07 of a copy of the repository's example content."""
-    root = make_project(tmp_path_factory.mktemp("example"), {EXAMPLE: REPO / "content" / EXAMPLE})
-    assert build(root, EXAMPLE) == 0
-    return root / "build" / EXAMPLE
+    return built_example(EXAMPLE)
 
 
 @pytest.fixture(scope="session")

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import docx
 import pdfplumber
 import pytest
-from docx.oxml.ns import qn
-
 from conftest import build
+from docx.oxml.ns import qn
 
 
 @pytest.fixture(scope="module")

@@ -8,9 +8,14 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml.ns import qn
-
-from test_pdf_output import SEED_FIGURES
+from accessibility import (
+    check_docx_headings,
+    check_docx_page_fields,
+    check_docx_properties,
+    check_docx_tables,
+    docx_alt_texts,
+)
+from test_pdf_output import SEED_FIGURES, TITLE
 
 
 @pytest.fixture(scope="module")
@@ -36,44 +41,26 @@ def test_text_carries_the_seed_figures_and_numbering(document: docx.document.Doc
 
 
 def test_headings_use_built_in_styles_without_skipping(document: docx.document.Document) -> None:
-    levels = [int(p.style.name.split()[-1]) for p in document.paragraphs if p.style.name.startswith("Heading")]
-    assert levels[0] == 1 and levels.count(1) == 1
-    for before, after in zip(levels, levels[1:]):
-        assert after <= before + 1
+    check_docx_headings(document)
 
 
 def test_every_picture_has_alt_text(document: docx.document.Document) -> None:
-    doc_prs = document.element.body.findall(".//" + qn("wp:docPr"))
-    assert len(doc_prs) >= 3
-    assert all(d.get("descr") for d in doc_prs)
-    assert any("2,070" in d.get("descr") for d in doc_prs)
+    alts = docx_alt_texts(document)
+    assert len(alts) >= 3
+    assert any("2,070" in alt for alt in alts)
 
 
 def test_every_table_repeats_its_header_row_and_rows_do_not_split(document: docx.document.Document) -> None:
     assert len(document.tables) >= 4
-    for table in document.tables:
-        first = table.rows[0]._tr.trPr
-        assert first is not None and first.find(qn("w:tblHeader")) is not None
-        for row in table.rows:
-            assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+    check_docx_tables(document)
 
 
 def test_language_title_and_properties(document: docx.document.Document) -> None:
-    props = document.core_properties
-    assert props.title == "Care Quality Commission Improvement Plan Update"
-    assert props.language == "en-GB"
-    assert props.author and props.subject
-    lang = document.styles.element.find(qn("w:docDefaults")).find(".//" + qn("w:lang"))
-    assert lang.get(qn("w:val")) == "en-GB"
+    check_docx_properties(document, TITLE)
 
 
 def test_footer_has_page_fields(example_docx: Path) -> None:
-    with zipfile.ZipFile(example_docx) as package:
-        footers = [package.read(n).decode() for n in package.namelist() if re.match(r"word/footer\d+\.xml", n)]
-    assert footers
-    for footer in footers:
-        assert re.search(r"<w:instrText[^>]*> PAGE </w:instrText>", footer)
-        assert re.search(r"<w:instrText[^>]*> NUMPAGES </w:instrText>", footer)
+    check_docx_page_fields(example_docx)
 
 
 def test_appendix_section_is_landscape(document: docx.document.Document) -> None:

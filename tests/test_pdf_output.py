@@ -8,6 +8,15 @@ from pathlib import Path
 import pdfplumber
 import pikepdf
 import pytest
+from accessibility import (
+    check_pdf_fonts_embedded,
+    check_pdf_headings,
+    check_pdf_tables,
+    check_pdf_tagging,
+    pdf_alt_texts,
+)
+
+TITLE = "Care Quality Commission Improvement Plan Update"
 
 SEED_FIGURES = ["2,070", "1,928", "5,499", "167 days", "3,276", "1,478", "2,031", "1,392"]
 
@@ -21,21 +30,6 @@ def pages(example_pdf: Path) -> list[str]:
 @pytest.fixture(scope="module")
 def pdf(example_pdf: Path) -> pikepdf.Pdf:
     return pikepdf.open(example_pdf)
-
-
-def _struct_elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
-    found: list[pikepdf.Dictionary] = []
-
-    def walk(node: pikepdf.Object) -> None:
-        kids = node.get("/K")
-        items = kids if isinstance(kids, pikepdf.Array) else [kids] if kids is not None else []
-        for kid in items:
-            if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-                found.append(kid)
-                walk(kid)
-
-    walk(pdf.Root.StructTreeRoot)
-    return found
 
 
 def test_text_carries_the_seed_figures(pages: list[str]) -> None:
@@ -66,66 +60,32 @@ def test_recommendation_verbs_are_bold(example_pdf: Path) -> None:
 
 
 def test_tagged_with_language_title_and_pdfua_identifier(pdf: pikepdf.Pdf) -> None:
-    assert pdf.Root.MarkInfo.Marked is True
-    assert "/StructTreeRoot" in pdf.Root
-    assert str(pdf.Root.Lang) == "en-GB"
-    assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
-    meta = pdf.open_metadata()
-    assert meta["dc:title"] == "Care Quality Commission Improvement Plan Update"
-    assert meta["pdfuaid:part"] == "1"
+    check_pdf_tagging(pdf, TITLE)
 
 
 def test_headings_start_at_h1_without_skipping(pdf: pikepdf.Pdf) -> None:
-    levels = [int(str(e.S)[2:]) for e in _struct_elements(pdf) if re.fullmatch(r"/H[1-6]", str(e.S))]
-    assert levels[0] == 1 and levels.count(1) == 1
-    for before, after in zip(levels, levels[1:]):
-        assert after <= before + 1, (before, after)
+    check_pdf_headings(pdf)
 
 
 def test_tables_have_header_cells_with_scope(pdf: pikepdf.Pdf) -> None:
-    elements = _struct_elements(pdf)
-    tables = [e for e in elements if e.S == "/Table"]
-    assert len(tables) >= 4
-    headers = [e for e in elements if e.S == "/TH"]
-    assert headers and all(str(h.A.Scope) in ("/Column", "/Row") for h in headers)
-    for table in tables:
-        assert any(e.S == "/TH" for e in _struct_elements_under(table))
-
-
-def _struct_elements_under(node: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
-    out: list[pikepdf.Dictionary] = []
-    kids = node.get("/K")
-    for kid in kids if isinstance(kids, pikepdf.Array) else [kids]:
-        if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
-            out.append(kid)
-            out.extend(_struct_elements_under(kid))
-    return out
+    assert check_pdf_tables(pdf) >= 4
 
 
 def test_every_figure_has_alt_text_from_the_data(pdf: pikepdf.Pdf) -> None:
-    figures = [e for e in _struct_elements(pdf) if e.S == "/Figure"]
-    assert len(figures) >= 3
-    alts = [str(f.get("/Alt", "")) for f in figures]
-    assert all(alts)
+    alts = pdf_alt_texts(pdf)
+    assert len(alts) >= 3
     assert any("2,070" in alt and "1,928" in alt for alt in alts)
 
 
 def test_every_font_is_embedded(pdf: pikepdf.Pdf) -> None:
-    fonts = 0
-    for page in pdf.pages:
-        for font in page.Resources.Font.values():
-            descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
-            descriptor = descendant.FontDescriptor
-            assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font.BaseFont
-            fonts += 1
-    assert fonts
+    check_pdf_fonts_embedded(pdf)
 
 
 def test_bookmarks_follow_the_headings(pdf: pikepdf.Pdf) -> None:
     with pdf.open_outline() as outline:
         titles = [item.title for item in outline.root]
         nested = [child.title for item in outline.root for child in item.children]
-    assert titles[0] == "Care Quality Commission Improvement Plan Update"
+    assert titles[0] == TITLE
     everything = titles + nested
     assert any("Introduction" in t for t in everything)
     assert any(t.startswith("Appendix 1") for t in everything)

@@ -82,7 +82,7 @@ def test_named_values_from_a_measure_table(tmp_path: Path) -> None:
     path = tmp_path / "waits.csv"
     path.write_text("# illustrative: Q1 2025/26\nmeasure,label,unit,Q1 2025/26,Q2 2025/26,Q3 2025/26\n"
                     "waiting,Waiting,count,2400,2070,1928\nrate,Rate,percent,10.0,,12.5\n")
-    values = named_values({"waits": load_csv(path)})
+    values = named_values({"waits": load_csv(path)}, {})
     assert values["waits.waiting.latest"].text == "1,928"
     assert values["waits.waiting.previous"].text == "2,070"
     assert values["waits.waiting.change"].text == "-142"

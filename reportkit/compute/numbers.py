@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 UNITS = ("count", "number", "percent", "days", "gbp", "rate_per_100k")
@@ -30,7 +31,10 @@ def parse_number(text: str) -> float:
     cleaned = text.strip().replace(",", "").removesuffix("%").strip()
     if not cleaned:
         raise ValueError("empty")
-    return float(cleaned)
+    value = float(cleaned)
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {text!r}")
+    return value
 
 
 def format_value(value: float, unit: str = "number", decimals: int = 0) -> str:

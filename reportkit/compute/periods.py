@@ -29,6 +29,12 @@ class Period:
     def slug(self) -> str:
         return slug(self.label)
 
+    @property
+    def end(self) -> int:
+        """The index (year * 12 + month) of the period's last month, to compare months with quarters."""
+        length = {"month": 1, "quarter": 3, "year": 12}.get(self.kind, 1)
+        return self.start_year * 12 + self.start_month - 1 + length - 1
+
 
 def slug(label: str) -> str:
     """'Q2 2025/26' -> 'q2-2025-26': the form used when a value is cited by name."""

@@ -7,15 +7,29 @@ from typing import Literal
 
 from pydantic import Field as SchemaField
 
-from ..errors import ContentError
-from ..model import (Block, Document, Field, FieldList, Heading, Link, ListBlock, Metadata, Paragraph, Part,
-                     Text)
+from ..errors import ContentError, did_you_mean
+from ..model import (
+    Block,
+    Document,
+    Field,
+    FieldList,
+    Heading,
+    Link,
+    ListBlock,
+    Metadata,
+    Paragraph,
+    Part,
+    Text,
+)
 from ..read.frontmatter import SourceFile, read_markdown_file
 from ..read.markdown import MarkdownReader, SectionNumbers, inline_markdown
 from ..read.schema import Strict, validate
 from ..read.yamlfile import line_of
 from ..resolve.placeholders import fill
 from .common import PackContext, Person, contact_block, embolden_words, long_date
+from .kpi_dashboard import DashboardSpec, dashboard_blocks
+
+APPENDIX_TYPES = ("appendix", "kpi-dashboard")
 
 
 class Meeting(Strict):
@@ -72,10 +86,11 @@ def build_committee_report(source: SourceFile, ctx: PackContext) -> Document:
             inlines = embolden_words(inlines, ctx.theme.spec.wording.recommendation_verbs)
         return (Paragraph(inlines),)
 
+    subject = fill(spec.subject, ctx.values, source.path, line_of(source.meta, "subject") or 1)
     fields = [
         Field("From", tuple(Paragraph((Text(f"{p.name}, {p.role}"),)) for p in spec.from_)),
         Field("To", (Paragraph((Text(f"{spec.to.committee} – {long_date(spec.to.date)}"),)),)),
-        Field("Subject", (Paragraph((Text(spec.subject),)),)),
+        Field("Subject", (Paragraph((Text(subject),)),)),
     ]
     optional = [("Decision number", spec.decision_number), ("Key decision", spec.key_decision),
                 ("Classification", spec.classification), ("Past pathway of report", spec.past_pathway),
@@ -87,10 +102,10 @@ def build_committee_report(source: SourceFile, ctx: PackContext) -> Document:
 
     appendix_parts, appendix_titles = _appendices(spec, source, ctx)
     closing = _closing_sections(spec, numbers, recommendations, appendix_titles)
-    title = Heading(1, (Text(spec.subject),), anchor="title")
+    title = Heading(1, (Text(subject),), anchor="title")
     main = Part((title, FieldList(tuple(fields)), *body, *closing))
     meta = Metadata(
-        title=spec.subject,
+        title=subject,
         subject=f"{spec.to.committee}, {long_date(spec.to.date)}",
         author=", ".join(p.name for p in spec.authors),
         language=ctx.theme.spec.language,
@@ -148,9 +163,17 @@ def _appendices(spec: CommitteeReportSpec, source: SourceFile, ctx: PackContext)
 
 
 def _appendix_part(index: int, source: SourceFile, ctx: PackContext) -> tuple[Part, str]:
-    spec = validate(AppendixSpec, source.meta, source.path, "the appendix's front matter")
-    reader = MarkdownReader(source.path, ctx.pack_dir, ctx.data, SectionNumbers(numbered=False), heading_offset=2)
-    body = reader.read(fill(source.body, ctx.values, source.path, source.body_first_line), source.body_first_line)
+    kind = source.meta.get("type")
+    if kind == "kpi-dashboard":
+        spec: AppendixSpec | DashboardSpec
+        spec, body = dashboard_blocks(source, ctx)
+    elif kind == "appendix":
+        spec = validate(AppendixSpec, source.meta, source.path, "the appendix's front matter")
+        reader = MarkdownReader(source.path, ctx.pack_dir, ctx.data, SectionNumbers(numbered=False), heading_offset=2)
+        body = reader.read(fill(source.body, ctx.values, source.path, source.body_first_line), source.body_first_line)
+    else:
+        raise ContentError(source.path, line_of(source.meta, "type") or 2, f"'{kind}' is not an appendix type",
+                           did_you_mean(str(kind), APPENDIX_TYPES) if kind else "add 'type: appendix'")
     heading = Heading(2, (Text(f"Appendix {index}: {spec.title}"),), anchor=f"appendix-{index}")
     return Part((heading, *body), spec.orientation, f"Appendix {index}"), spec.title
 

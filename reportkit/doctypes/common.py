@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..compute.dashboard import Dashboard
 from ..compute.values import NamedValue
 from ..model import Inline, LineBreak, Link, Paragraph, Strong, Text
 from ..read.directives import DataContext
@@ -29,6 +30,7 @@ class PackContext:
     theme: Theme
     data: DataContext
     values: dict[str, NamedValue]
+    dashboards: dict[str, Dashboard]
 
 
 def long_date(day: date) -> str:

@@ -1,11 +1,12 @@
 """Data files of a pack: content/<pack>/data/*.csv and *.yaml, each named by its file stem.
 
-Three shapes, told apart by their form:
+Four shapes, told apart by their form:
 
 * a measure table (CSV whose first columns are ``measure,label,unit``, then one column per
   period): figures that committees see by quarter or month;
 * records (any other CSV): one row per thing, such as the actions of an improvement plan;
-* figures (YAML): single named values, ``name: {value: 1478, unit: count, label: ...}``.
+* figures (YAML): single named values, ``name: {value: 1478, unit: count, label: ...}``;
+* KPIs (YAML with a ``kpis:`` key, see :mod:`.kpis`), whose values CSV belongs to them.
 
 A CSV may open with ``# key: value`` lines: ``source``, ``illustrative`` (the columns, periods
 or measures whose values are illustrative, or ``all``) and ``note``.
@@ -22,19 +23,9 @@ from typing import Union
 from ..compute.numbers import UNITS, Quantity, decimals_of, parse_number
 from ..compute.periods import Period, PeriodError, parse_period
 from ..errors import ContentError, did_you_mean
+from .csvmeta import DataMeta, read_meta
+from .kpis import KpiSet, is_kpi_file, load_kpi_set
 from .yamlfile import LineDict, line_of, load_yaml, read_text
-
-META_KEYS = ("source", "illustrative", "note")
-
-
-@dataclass(frozen=True)
-class DataMeta:
-    source: str = ""
-    illustrative: tuple[str, ...] = ()
-    note: str = ""
-
-    def is_illustrative(self, name: str) -> bool:
-        return "all" in self.illustrative or name in self.illustrative
 
 
 @dataclass(frozen=True)
@@ -83,21 +74,29 @@ class Figures:
     values: dict[str, NamedFigure] = field(default_factory=dict)
 
 
-Dataset = Union[MeasureTable, Records, Figures]
+Dataset = Union[MeasureTable, Records, Figures, KpiSet]
 
 
-def load_data_folder(folder: Path) -> dict[str, Dataset]:
-    """Every data file in ``folder``, by name, in a stable order."""
+def load_data_folder(folder: Path, rag_rule: str = "floor", tolerance_pct: float = 10) -> dict[str, Dataset]:
+    """Every data file in ``folder``, by name, in a stable order.
+
+    ``rag_rule`` and ``tolerance_pct`` are the theme's defaults for KPIs whose file names no rule.
+    """
     datasets: dict[str, Dataset] = {}
     if not folder.is_dir():
         return datasets
-    for path in sorted(folder.iterdir()):
-        if path.suffix == ".csv":
-            dataset: Dataset = load_csv(path)
-        elif path.suffix in (".yaml", ".yml"):
-            dataset = load_figures(path)
+    yaml_files = [p for p in sorted(folder.iterdir()) if p.suffix in (".yaml", ".yml")]
+    loaded: list[Dataset] = []
+    for path in yaml_files:
+        data = load_yaml(path)
+        if is_kpi_file(data):
+            loaded.append(load_kpi_set(path, data, rag_rule, tolerance_pct))
         else:
-            continue
+            loaded.append(load_figures(path, data))
+    claimed = {d.values_path for d in loaded if isinstance(d, KpiSet)}
+    loaded += [load_csv(p) for p in sorted(folder.iterdir()) if p.suffix == ".csv" and p not in claimed]
+    for dataset in sorted(loaded, key=lambda d: d.path.name):
+        path = dataset.path
         if dataset.name in datasets:
             raise ContentError(path, None, f"two data files are called '{dataset.name}'",
                                "rename one of them")
@@ -108,7 +107,7 @@ def load_data_folder(folder: Path) -> dict[str, Dataset]:
 def load_csv(path: Path) -> MeasureTable | Records:
     text = read_text(path)
     lines = text.splitlines()
-    meta, first = _read_meta(lines, path)
+    meta, first = read_meta(lines, path)
     body = "\n".join(lines[first:])
     reader = csv.reader(io.StringIO(body))
     try:
@@ -133,23 +132,6 @@ def load_csv(path: Path) -> MeasureTable | Records:
     return Records(path.stem, path, tuple(header),
                    tuple({h: cell.strip() for h, cell in zip(header, row)} for _, row in rows[1:]),
                    tuple(line for line, _ in rows[1:]), meta)
-
-
-def _read_meta(lines: list[str], path: Path) -> tuple[DataMeta, int]:
-    values: dict[str, str] = {}
-    index = 0
-    while index < len(lines) and lines[index].lstrip().startswith("#"):
-        entry = lines[index].lstrip()[1:].strip()
-        if entry:
-            key, sep, value = entry.partition(":")
-            key = key.strip().lower()
-            if not sep or key not in META_KEYS:
-                raise ContentError(path, index + 1, f"unknown comment line '{entry}'",
-                                   f"comment lines take the form '# key: value' with key one of {', '.join(META_KEYS)}")
-            values[key] = value.strip()
-        index += 1
-    illustrative = tuple(v.strip() for v in values.get("illustrative", "").split(",") if v.strip())
-    return DataMeta(values.get("source", ""), illustrative, values.get("note", "")), index
 
 
 def _check_illustrative(meta: DataMeta, names: list[str], path: Path) -> None:
@@ -199,8 +181,7 @@ def _quantity(cell: str, unit: str, path: Path, line: int, what: str) -> Quantit
                            "write numbers like 2070 or 2,070; leave the cell empty if there is no value") from None
 
 
-def load_figures(path: Path) -> Figures:
-    data = load_yaml(path)
+def load_figures(path: Path, data: object) -> Figures:
     if not isinstance(data, LineDict):
         raise ContentError(path, 1, "a figures file is a list of 'name: {value: ..., unit: ...}'",
                            "see the author guide in README.md")

@@ -18,11 +18,19 @@ from charts import ChartData, ChartStyle, Series
 from charts import describe as describe_chart
 from charts import notes as chart_notes
 
-from ..compute.tables import Grid, cross_count, cross_count_grid, groups, measures_by_period, record_columns
+from ..compute.tables import (
+    Grid,
+    cross_count,
+    cross_count_grid,
+    groups,
+    measures_by_period,
+    record_columns,
+)
 from ..errors import ContentError, did_you_mean
 from ..model import Block, Cell, Figure, Table, Text
 from ..resolve.charts import render_chart
-from .data import Dataset, DataMeta, MeasureTable, Records
+from .csvmeta import DataMeta
+from .data import Dataset, MeasureTable, Records
 from .schema import Strict, validate
 from .yamlfile import line_of, parse_yaml
 
@@ -96,7 +104,7 @@ def _check_names(names: list[str], known: list[str], what: str, raw: object, key
                                f"no {what} called '{name}'", did_you_mean(name, known))
 
 
-def _notes(meta: DataMeta, illustrative: list[str], ctx: DataContext) -> tuple[str, ...]:
+def data_notes(meta: DataMeta, illustrative: list[str], ctx: DataContext) -> tuple[str, ...]:
     notes = []
     if illustrative:
         notes.append(f"Illustrative: {', '.join(illustrative)}. {ctx.illustrative_note}")
@@ -107,7 +115,8 @@ def _notes(meta: DataMeta, illustrative: list[str], ctx: DataContext) -> tuple[s
     return tuple(notes)
 
 
-def _grid_table(grid: Grid, caption: str, notes: tuple[str, ...], ctx: DataContext) -> Table:
+def grid_table(grid: Grid, caption: str, notes: tuple[str, ...], ctx: DataContext) -> Table:
+    """A numbered table; the first column names each row."""
     ctx.numbering.tables += 1
     header = (tuple(Cell((Text(h),), header=True, numeric=i in grid.numeric_columns)
                     for i, h in enumerate(grid.header)),)
@@ -124,7 +133,7 @@ def _tables(spec: TableSpec, raw: object, path: Path, ctx: DataContext) -> list[
         grid = measures_by_period(dataset, measure_ids, spec.corner or "Measure")
         illustrative = [p.label for p in dataset.illustrative_periods()]
         illustrative += [dataset.measures[m].label for m in measure_ids if dataset.meta.is_illustrative(m)]
-        return [_grid_table(grid, spec.caption, _notes(dataset.meta, illustrative, ctx), ctx)]
+        return [grid_table(grid, spec.caption, data_notes(dataset.meta, illustrative, ctx), ctx)]
     if not isinstance(dataset, Records):
         raise ContentError(path, line_of(raw, "data"), f"'{spec.data}' holds single figures, not a table",
                            "cite its values in prose as {{ " + spec.data + ".name }}")
@@ -132,11 +141,11 @@ def _tables(spec: TableSpec, raw: object, path: Path, ctx: DataContext) -> list[
         return [_count_table(spec, spec.count, dataset, raw, path, ctx)]
     columns = _record_columns(spec, dataset, raw, path)
     illustrative = [label for name, label in columns.items() if dataset.meta.is_illustrative(name)]
-    notes = _notes(dataset.meta, [_columns_phrase(illustrative)] if illustrative else [], ctx)
+    notes = data_notes(dataset.meta, [_columns_phrase(illustrative)] if illustrative else [], ctx)
     if not spec.group_by:
-        return [_grid_table(record_columns(dataset, columns, list(dataset.rows)), spec.caption, notes, ctx)]
+        return [grid_table(record_columns(dataset, columns, list(dataset.rows)), spec.caption, notes, ctx)]
     _check_names([spec.group_by], list(dataset.columns), "column", raw, "group_by", path)
-    return [_grid_table(record_columns(dataset, columns, rows), f"{spec.caption}: {group}", notes, ctx)
+    return [grid_table(record_columns(dataset, columns, rows), f"{spec.caption}: {group}", notes, ctx)
             for group, rows in groups(dataset, spec.group_by)]
 
 
@@ -161,9 +170,9 @@ def _count_table(spec: TableSpec, count: CountSpec, dataset: Records, raw: objec
     _check_names([count.rows, count.columns], list(dataset.columns), "column", raw, "count", path)
     counted = cross_count(dataset, count.rows, count.columns, count.order)
     illustrative = [c for c in (count.rows, count.columns) if dataset.meta.is_illustrative(c)]
-    notes = _notes(dataset.meta, [_columns_phrase([c.replace('_', ' ') for c in illustrative])] if illustrative else [], ctx)
+    notes = data_notes(dataset.meta, [_columns_phrase([c.replace('_', ' ') for c in illustrative])] if illustrative else [], ctx)
     grid = cross_count_grid(counted, spec.corner or count.rows.replace("_", " ").capitalize())
-    return _grid_table(grid, spec.caption, notes, ctx)
+    return grid_table(grid, spec.caption, notes, ctx)
 
 
 def _chart(spec: ChartSpec, raw: object, path: Path, ctx: DataContext) -> Figure:
@@ -181,12 +190,15 @@ def _chart(spec: ChartSpec, raw: object, path: Path, ctx: DataContext) -> Figure
     else:
         raise ContentError(path, line_of(raw, "data"), f"a chart of '{spec.data}' needs 'measures:' or 'count:'",
                            "chart a measure table, or count records with count: {rows: ..., columns: ...}")
+    return chart_figure(data, data_notes(dataset.meta, illustrative, ctx), ctx, spec.alt)
+
+
+def chart_figure(data: ChartData, notes: tuple[str, ...], ctx: DataContext, alt: str | None = None) -> Figure:
+    """The drawn chart as a numbered figure, with alt text and the notes the toolkit writes for it."""
     image = render_chart(data, ctx.chart_style, ctx.cache_dir)
     ctx.numbering.figures += 1
-    alt = spec.alt or describe_chart(data)
-    notes = chart_notes(data) + _notes(dataset.meta, illustrative, ctx)
-    return Figure(image, alt, f"Figure {ctx.numbering.figures}: {spec.title}",
-                  ctx.chart_style.width_mm, ctx.chart_style.height_mm, notes)
+    return Figure(image, alt or describe_chart(data), f"Figure {ctx.numbering.figures}: {data.title}",
+                  ctx.chart_style.width_mm, ctx.chart_style.height_mm, chart_notes(data) + notes)
 
 
 def _measure_chart(spec: ChartSpec, table: MeasureTable, raw: object, path: Path) -> tuple[ChartData, list[str]]:

@@ -209,7 +209,16 @@ class DocxWriter:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 if in_header:
                     ooxml.shade(cell._tc.get_or_add_tcPr(), self.theme.colours.table_header_fill)
+                elif source.status:
+                    self._rag_cell(cell, paragraph, source.status)
         self._notes(block.notes)
+
+    def _rag_cell(self, cell: Any, paragraph: Any, status: str) -> None:
+        colours = getattr(self.theme.rag, status)
+        ooxml.shade(cell._tc.get_or_add_tcPr(), colours.fill)
+        for run in paragraph.runs:
+            run.font.bold = True
+            run.font.color.rgb = _rgb(colours.text)
 
     def _figure(self, block: Figure) -> None:
         from docx.shared import Mm

@@ -1,0 +1,37 @@
+"""The ``# key: value`` lines a data CSV may open with: its source, its illustrative values, a note."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ContentError
+
+META_KEYS = ("source", "illustrative", "note")
+
+
+@dataclass(frozen=True)
+class DataMeta:
+    source: str = ""
+    illustrative: tuple[str, ...] = ()
+    note: str = ""
+
+    def is_illustrative(self, name: str) -> bool:
+        return "all" in self.illustrative or name in self.illustrative
+
+
+def read_meta(lines: list[str], path: Path) -> tuple[DataMeta, int]:
+    values: dict[str, str] = {}
+    index = 0
+    while index < len(lines) and lines[index].lstrip().startswith("#"):
+        entry = lines[index].lstrip()[1:].strip()
+        if entry:
+            key, sep, value = entry.partition(":")
+            key = key.strip().lower()
+            if not sep or key not in META_KEYS:
+                raise ContentError(path, index + 1, f"unknown comment line '{entry}'",
+                                   f"comment lines take the form '# key: value' with key one of {', '.join(META_KEYS)}")
+            values[key] = value.strip()
+        index += 1
+    illustrative = tuple(v.strip() for v in values.get("illustrative", "").split(",") if v.strip())
+    return DataMeta(values.get("source", ""), illustrative, values.get("note", "")), index

@@ -48,14 +48,14 @@ class ChartStyle:
     dpi: int = 200
 
 
-KINDS = ("bar", "grouped-bar", "line", "stacked-bar")
+KINDS = ("bar", "grouped-bar", "horizontal-bar", "line", "stacked-bar")
 
 
 def draw(data: ChartData, style: ChartStyle) -> bytes:
     """The chart of ``data`` in ``style``, as PNG bytes that depend on nothing else."""
     from . import bars, lines
 
-    painters = {"bar": bars.draw_bars, "grouped-bar": bars.draw_bars,
+    painters = {"bar": bars.draw_bars, "grouped-bar": bars.draw_bars, "horizontal-bar": bars.draw_horizontal,
                 "stacked-bar": bars.draw_stacked, "line": lines.draw_lines}
     return painters[data.kind](data, style)
 

@@ -28,6 +28,32 @@ def draw_bars(data: ChartData, style: ChartStyle) -> bytes:
         return _png(figure, style)
 
 
+def draw_horizontal(data: ChartData, style: ChartStyle) -> bytes:
+    """Horizontal bars, first category at the top: for long category names such as districts."""
+    with styled(style) as figure:
+        axes = figure.add_subplot()
+        axes.grid(axis="y", visible=False)
+        axes.grid(axis="x", visible=True)
+        count = len(data.series)
+        height = 0.8 / count
+        positions = list(range(len(data.categories)))[::-1]
+        for index, series in enumerate(data.series):
+            offsets = [p + 0.4 - height * (index + 0.5) for p in positions]
+            bars = axes.barh(offsets, [v or 0 for v in series.values], height=height * 0.92, label=series.label,
+                             color=style.palette[index % len(style.palette)],
+                             hatch=HATCHES[index % len(HATCHES)] if count > 1 else "", edgecolor="white")
+            axes.bar_label(bars, labels=[_label(v, data) for v in series.values], padding=2,
+                           fontsize=style.font_size * 0.85)
+        axes.set_yticks(positions, [_wrap(c, 30) for c in data.categories])
+        axes.set_xlim(left=0)
+        axes.margins(x=0.1)
+        _value_axis(axes.xaxis, data)
+        if count > 1:
+            axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=min(count, 3), frameon=False)
+        figure.tight_layout()
+        return _png(figure, style)
+
+
 def draw_stacked(data: ChartData, style: ChartStyle) -> bytes:
     """Horizontal stacked bars: one bar per category, one segment per series."""
     with styled(style) as figure:
@@ -104,7 +130,7 @@ def _label_width(data: ChartData, style: ChartStyle) -> int:
 def _wrap(text: str, width: int = 22) -> str:
     import textwrap
 
-    return "\n".join(textwrap.wrap(text, width)) or text
+    return "\n".join(textwrap.wrap(text, width, break_long_words=False)) or text
 
 
 

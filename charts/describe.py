@@ -6,7 +6,8 @@ from reportkit.compute.numbers import format_value
 
 from . import ChartData
 
-KIND_WORDS = {"bar": "Bar chart", "grouped-bar": "Bar chart", "line": "Line chart",
+KIND_WORDS = {"bar": "Bar chart", "grouped-bar": "Bar chart", "horizontal-bar": "Horizontal bar chart",
+              "line": "Line chart",
               "stacked-bar": "Stacked bar chart"}
 
 

@@ -6,16 +6,13 @@ folder that replaces the previous outputs in one rename, so a failed build keeps
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import shutil
-import sys
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from importlib.metadata import version
 from pathlib import Path
 
+from . import manifest
 from .doctypes.registry import build_document
 from .model import Document
 from .pack import Pack, open_pack
@@ -26,6 +23,7 @@ from .write.resources import Resources
 class BuildResult:
     folder: Path
     outputs: tuple[Path, ...]
+    up_to_date: bool = False
 
 
 def read_pack(root: Path, name: str) -> tuple[Pack, list[Document]]:
@@ -37,7 +35,11 @@ def read_pack(root: Path, name: str) -> tuple[Pack, list[Document]]:
     return pack, documents
 
 
-def build(root: Path, name: str) -> BuildResult:
+def build(root: Path, name: str, force: bool = False) -> BuildResult:
+    """Build ``name`` into build/<name>/, unless its last build is already current (``force`` rebuilds)."""
+    final = root / "build" / name
+    if not force and manifest.up_to_date(root, name):
+        return BuildResult(final, tuple(sorted(final.iterdir())), up_to_date=True)
     pack, documents = read_pack(root, name)
     when = datetime(pack.spec.date.year, pack.spec.date.month, pack.spec.date.day, tzinfo=timezone.utc)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
@@ -53,10 +55,10 @@ def build(root: Path, name: str) -> BuildResult:
     staging.mkdir(parents=True)
     try:
         for doc in documents:
-            write_pdf(doc, theme, resources, staging / f"{doc.slug}.pdf")
-            write_docx(doc, theme, staging / f"{doc.slug}.docx", when)
-        _write_manifest(root, pack, staging, int(when.timestamp()))
-        final = out_root / name
+            pages = write_pdf(doc, theme, resources, staging / f"{doc.slug}.pdf")
+            write_docx(doc, theme, staging / f"{doc.slug}.docx", when, pages)
+        inputs = manifest.input_hashes(root, pack.folder, theme.folder)
+        manifest.write(staging, manifest.manifest(name, int(when.timestamp()), inputs, staging))
         _publish(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -70,19 +72,3 @@ def _publish(staging: Path, final: Path) -> None:
         final.rename(previous)
     staging.rename(final)
     shutil.rmtree(previous, ignore_errors=True)
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _write_manifest(root: Path, pack: Pack, staging: Path, epoch: int) -> None:
-    theme = pack.context.theme
-    input_roots = [pack.folder, theme.folder, theme.folder.parent / "_base"]
-    inputs = {p.relative_to(root).as_posix(): _sha256(p)
-              for folder in input_roots for p in sorted(folder.rglob("*")) if p.is_file()}
-    outputs = {p.name: _sha256(p) for p in sorted(staging.iterdir())}
-    tools = {"python": ".".join(map(str, sys.version_info[:3]))}
-    tools.update({name: version(name) for name in ("reportkit", "weasyprint", "python-docx", "matplotlib", "pydyf")})
-    manifest = {"pack": pack.name, "source_date_epoch": epoch, "inputs": inputs, "outputs": outputs, "tools": tools}
-    (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")

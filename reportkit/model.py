@@ -133,7 +133,39 @@ class Callout:
     blocks: tuple[Block, ...]
 
 
-Block = Union[Heading, Paragraph, ListBlock, Table, Figure, FieldList, Callout]
+@dataclass(frozen=True)
+class Cover:
+    """A title page: the document's title, what it is and who publishes it."""
+
+    title: str
+    subtitle: str
+    organisation: str
+    date: str
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    level: int  # the heading's output level
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True)
+class Contents:
+    """A list of the document's headings; each writer adds the page numbers its own way."""
+
+    title: str
+    entries: tuple[ContentsEntry, ...]
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """Where an author starts a new run of pages: only between readers and doctypes, never written."""
+
+    orientation: Literal["portrait", "landscape"]
+
+
+Block = Union[Heading, Paragraph, ListBlock, Table, Figure, FieldList, Callout, Cover, Contents]
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,7 @@ def open_pack(root: Path, name: str, cache_dir: Path) -> Pack:
     datasets = load_data_folder(folder / "data", rag.rule, rag.tolerance_pct)
     data = DataContext(datasets, chart_style(theme), cache_dir, theme.spec.wording.illustrative_note)
     dashboards = {name: assess_dashboard(d) for name, d in datasets.items() if isinstance(d, KpiSet)}
-    context = PackContext(folder, theme, data, named_values(datasets, dashboards), dashboards)
+    context = PackContext(folder, theme, data, named_values(datasets, dashboards), dashboards,
+                          spec.date)
     lines = tuple(line_of(raw, "documents", i) or 1 for i in range(len(spec.documents)))
     return Pack(name, folder, spec, context, lines)

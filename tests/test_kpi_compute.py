@@ -17,7 +17,6 @@ from reportkit.compute.kpi import (
 )
 from reportkit.compute.periods import parse_period
 
-
 # ---- RAG: Kent's floor rule -------------------------------------------------------------------
 
 @pytest.mark.parametrize("value, expected", [

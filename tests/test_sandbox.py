@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-
 from conftest import build
+
 from reportkit.write.resources import Resources
 
 

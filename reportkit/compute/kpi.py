@@ -29,6 +29,7 @@ Direction = Literal["improving", "worsening", "no change", "not available"]
 Arrow = Literal["up", "down", "level", ""]
 Frequency = Literal["quarterly", "monthly"]
 
+ARROWS = {"up": "↑", "down": "↓", "level": "→", "": ""}  # the movement as printed beside its word
 POLARITIES: tuple[str, ...] = ("higher", "lower")
 RULES: tuple[str, ...] = ("floor", "tolerance")
 RATINGS: tuple[str, ...] = ("GREEN", "AMBER", "RED")

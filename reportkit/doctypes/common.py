@@ -31,6 +31,7 @@ class PackContext:
     data: DataContext
     values: dict[str, NamedValue]
     dashboards: dict[str, Dashboard]
+    date: date  # the pack's date: the meeting, or the day a self-assessment is published
 
 
 def long_date(day: date) -> str:

@@ -23,7 +23,7 @@ from typing import Literal
 from charts import ChartData, Reference, Series
 
 from ..compute.dashboard import Dashboard, KpiResult, SeriesResult
-from ..compute.kpi import Direction, arrow
+from ..compute.kpi import ARROWS, Direction, arrow
 from ..compute.numbers import format_value
 from ..errors import ContentError, did_you_mean
 from ..model import Block, Cell, Heading, Paragraph, Table, Text
@@ -37,7 +37,6 @@ from ..resolve.placeholders import ILLUSTRATIVE_MARK, fill
 from .common import PackContext
 
 KPI_HEADING = re.compile(r"^##\s+(\S+)\s*$")
-ARROWS = {"up": "↑", "down": "↓", "level": "→", "": ""}
 PERIOD_WORD = {"quarter": "quarter", "month": "month"}
 
 

@@ -52,7 +52,7 @@ class TableSpec(Strict):
 
 
 class ChartSpec(Strict):
-    type: Literal["bar", "grouped-bar", "line", "stacked-bar"]
+    type: Literal["bar", "grouped-bar", "horizontal-bar", "line", "stacked-bar"]
     data: str
     title: str
     measures: list[str] | None = None

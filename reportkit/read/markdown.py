@@ -11,13 +11,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from ..errors import ContentError
-from ..model import (Block, Callout, Cell, Emphasis, Figure, Heading, Inline, LineBreak, Link, ListBlock,
-                     Paragraph, Strong, Table, Text, plain_text)
+from ..errors import ContentError, did_you_mean
+from ..model import (
+    Block,
+    Callout,
+    Cell,
+    Emphasis,
+    Figure,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    ListBlock,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+    plain_text,
+)
 from .directives import DIRECTIVES, DataContext, directive_blocks
 
 MAX_DEPTH = 3
@@ -63,6 +79,10 @@ class MarkdownReader:
     data: DataContext
     numbers: SectionNumbers
     heading_offset: int = 1  # author '#' is output level 2: level 1 is the document title
+    anchor_prefix: str = "s-"  # keeps anchors unique where several files make one document
+    anchors: set[str] = field(default_factory=set)
+    # fenced blocks a document type adds (```survey ...): name -> reader of (YAML text, its first line)
+    extra_blocks: dict[str, Callable[[str, int], list[Block]]] = field(default_factory=dict)
 
     def read(self, body: str, first_line: int) -> list[Block]:
         self.first_line = first_line
@@ -152,7 +172,9 @@ class MarkdownReader:
         label = self.numbers.heading(author_level)
         number = label if self.numbers.numbered else ""
         content = self.inlines(node.children[0], line)
-        anchor = "s-" + (number.rstrip(".").replace(".", "-") if number else _slug(plain_text(content)))
+        anchor = self.anchor_prefix + (number.rstrip(".").replace(".", "-") if number else _slug(plain_text(content)))
+        anchor = next(a for n in range(1, 1000) if (a := anchor if n == 1 else f"{anchor}-{n}") not in self.anchors)
+        self.anchors.add(anchor)
         return Heading(author_level + self.heading_offset, content, number, anchor)
 
     def _paragraph(self, node: SyntaxTreeNode, top: bool) -> Block:
@@ -186,9 +208,11 @@ class MarkdownReader:
     def _fence(self, node: SyntaxTreeNode) -> list[Block]:
         kind = node.info.strip()
         line = self._line(node)
+        if kind in self.extra_blocks:
+            return self.extra_blocks[kind](node.content, line + 1)
         if kind not in DIRECTIVES:
-            raise ContentError(self.path, line, f"'```{kind}' is not a block reportkit knows",
-                               "use ```table or ```chart")
+            raise ContentError(self.path, line, f"'```{kind}' is not a block reportkit knows here",
+                               did_you_mean(kind, [*DIRECTIVES, *self.extra_blocks]))
         return directive_blocks(kind, node.content, self.path, line + 1, self.data)
 
     def _table(self, node: SyntaxTreeNode, caption: str) -> Table:

@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..model import (Block, Callout, Document, Emphasis, FieldList, Figure, Heading, Inline, LineBreak, Link,
-                     ListBlock, Paragraph, Strong, Table, Text)
+from ..model import (
+    Block,
+    Callout,
+    Contents,
+    Cover,
+    Document,
+    Emphasis,
+    FieldList,
+    Figure,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    ListBlock,
+    Paragraph,
+    Strong,
+    Table,
+    Text,
+)
 from ..theme import Theme
 from . import ooxml
 
@@ -21,14 +39,22 @@ def _rgb(colour: str) -> Any:
     return RGBColor.from_string(colour.lstrip("#").upper())
 
 
+def bookmark_name(anchor: str) -> str:
+    """A Word bookmark name for an HTML anchor: a letter first, then letters, digits and _, at most 40."""
+    return ("h_" + re.sub(r"[^A-Za-z0-9_]", "_", anchor))[:40]
+
+
 class DocxWriter:
-    def __init__(self, theme: Theme) -> None:
+    def __init__(self, theme: Theme, page_numbers: dict[str, int] | None = None) -> None:
+        """``page_numbers`` (anchor -> page, from the PDF's layout) pre-fill the table of contents."""
         from docx import Document as NewDocument
 
         self.theme = theme.spec
         self.footer_pieces = theme.footer_pieces()
+        self.page_numbers = page_numbers or {}
         self.docx = NewDocument()
         self.figures = 0
+        self.bookmarks = 0
         self._styles()
 
     # -- set-up ------------------------------------------------------------------------------
@@ -149,11 +175,7 @@ class DocxWriter:
 
     def _block(self, block: Block, style: str | None = None) -> None:
         if isinstance(block, Heading):
-            paragraph = self.docx.add_paragraph(style=f"Heading {min(block.level, 9)}")
-            if block.number:
-                _hang(paragraph, NUMBER_INDENT_CM)
-                paragraph.add_run(f"{block.number}\t")
-            self._inlines(paragraph, block.content)
+            self._heading(block)
         elif isinstance(block, Paragraph):
             self._paragraph(block, style)
         elif isinstance(block, ListBlock):
@@ -166,6 +188,66 @@ class DocxWriter:
             self._fields(block)
         elif isinstance(block, Callout):
             self._callout(block)
+        elif isinstance(block, Cover):
+            self._cover(block)
+        elif isinstance(block, Contents):
+            self._contents(block)
+
+    def _heading(self, block: Heading) -> None:
+        paragraph = self.docx.add_paragraph(style=f"Heading {min(block.level, 9)}")
+        if block.number:
+            _hang(paragraph, NUMBER_INDENT_CM)
+            paragraph.add_run(f"{block.number}\t")
+        self._inlines(paragraph, block.content)
+        if block.anchor:
+            self.bookmarks += 1
+            ooxml.add_bookmark(paragraph, bookmark_name(block.anchor), self.bookmarks)
+
+    def _cover(self, block: Cover) -> None:
+        from docx.shared import Pt
+
+        self._heading(Heading(1, (Text(block.title),), anchor="title"))
+        for text, size in ((block.subtitle, self.theme.sizes.heading1), (block.organisation, self.theme.sizes.body),
+                           (block.date, self.theme.sizes.body)):
+            if text:
+                run = self.docx.add_paragraph().add_run(text)
+                run.font.size = Pt(size)
+
+    def _contents(self, block: Contents) -> None:
+        """A TOC field whose result is already filled in, so Word shows the entries before any update."""
+        from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
+
+        self._heading(Heading(2, (Text(block.title),)))
+        levels = sorted({e.level for e in block.entries})
+        section = self.docx.sections[-1]
+        width = section.page_width - section.left_margin - section.right_margin
+        paragraphs = []
+        for entry in block.entries:
+            paragraph = self.docx.add_paragraph(style=self._toc_style(entry.level - levels[0] + 1))
+            paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
+            paragraphs.append(paragraph)
+        if not paragraphs:
+            return
+        ooxml.begin_field(paragraphs[0], f'TOC \\o "{levels[0]}-{levels[-1]}" \\h \\z \\u')
+        for paragraph, entry in zip(paragraphs, block.entries):
+            link = ooxml.add_internal_link(paragraph, bookmark_name(entry.anchor))
+            page = self.page_numbers.get(entry.anchor)
+            for text in (entry.text, "\t", str(page) if page else ""):
+                run = paragraph.add_run(text)
+                link.append(run._r)
+        ooxml.end_field(paragraphs[-1])
+
+    def _toc_style(self, depth: int) -> str:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.shared import Cm
+
+        name = f"toc {depth}"
+        if name not in [s.name for s in self.docx.styles]:
+            style = self.docx.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = self.docx.styles["Normal"]
+            style.paragraph_format.left_indent = Cm(0.6 * (depth - 1))
+            style.paragraph_format.space_after = 0
+        return name
 
     def _paragraph(self, block: Paragraph, style: str | None = None) -> Any:
         paragraph = self.docx.add_paragraph(style=style)
@@ -312,5 +394,6 @@ def _cm(value: float) -> Any:
     return Cm(value)
 
 
-def write_docx(doc: Document, theme: Theme, target: Path, when: datetime) -> None:
-    DocxWriter(theme).write(doc, target, when)
+def write_docx(doc: Document, theme: Theme, target: Path, when: datetime,
+               page_numbers: dict[str, int] | None = None) -> None:
+    DocxWriter(theme, page_numbers).write(doc, target, when)

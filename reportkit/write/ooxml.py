@@ -15,29 +15,59 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 
-def add_field(paragraph: Any, instruction: str, placeholder: str = "1") -> None:
-    """A complex field (PAGE, NUMPAGES, TOC ...) with a cached result Word shows before updating."""
-    def run_with(child: Any) -> None:
-        run = OxmlElement("w:r")
-        run.append(child)
-        paragraph._p.append(run)
+def _run_with(paragraph: Any, child: Any) -> None:
+    run = OxmlElement("w:r")
+    run.append(child)
+    paragraph._p.append(run)
 
-    begin = OxmlElement("w:fldChar")
-    begin.set(qn("w:fldCharType"), "begin")
-    run_with(begin)
+
+def _fld_char(paragraph: Any, kind: str) -> None:
+    char = OxmlElement("w:fldChar")
+    char.set(qn("w:fldCharType"), kind)
+    _run_with(paragraph, char)
+
+
+def begin_field(paragraph: Any, instruction: str) -> None:
+    """Open a complex field; its cached result follows, up to :func:`end_field` (in any later paragraph)."""
+    _fld_char(paragraph, "begin")
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
     instr.text = f" {instruction} "
-    run_with(instr)
-    separate = OxmlElement("w:fldChar")
-    separate.set(qn("w:fldCharType"), "separate")
-    run_with(separate)
+    _run_with(paragraph, instr)
+    _fld_char(paragraph, "separate")
+
+
+def end_field(paragraph: Any) -> None:
+    _fld_char(paragraph, "end")
+
+
+def add_field(paragraph: Any, instruction: str, placeholder: str = "1") -> None:
+    """A complex field (PAGE, NUMPAGES ...) with a cached result Word shows before updating."""
+    begin_field(paragraph, instruction)
     text = OxmlElement("w:t")
     text.text = placeholder
-    run_with(text)
-    end = OxmlElement("w:fldChar")
-    end.set(qn("w:fldCharType"), "end")
-    run_with(end)
+    _run_with(paragraph, text)
+    end_field(paragraph)
+
+
+def add_bookmark(paragraph: Any, name: str, number: int) -> None:
+    """Wrap the paragraph's content in a bookmark, the target of internal links and PAGEREF fields."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
+
+
+def add_internal_link(paragraph: Any, bookmark: str) -> Any:
+    """A w:hyperlink to a bookmark in the same document; the caller fills it with runs."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), bookmark)
+    link.set(qn("w:history"), "1")
+    paragraph._p.append(link)
+    return link
 
 
 def set_alt_text(inline_shape: Any, alt: str, name: str) -> None:

@@ -43,15 +43,20 @@ def _add_header_scope(_document: Any, pdf: Any) -> None:
             attributes["Scope"] = scope
 
 
-def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path) -> None:
-    """Render ``doc`` to ``target``. SOURCE_DATE_EPOCH must be set for repeatable bytes."""
+def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path) -> dict[str, int]:
+    """Render ``doc`` to ``target`` and return the page each anchor landed on (for the Word contents).
+
+    SOURCE_DATE_EPOCH must be set for repeatable bytes.
+    """
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
     html = render_html(doc, theme, resources)
+    options = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
     try:
-        HTML(string=html, base_url=f"{PREFIX}pack/", url_fetcher=_fetcher(resources)).write_pdf(
-            target, pdf_variant="pdf/ua-1", finisher=_add_header_scope, pdf_identifier=True)
+        document = HTML(string=html, base_url=f"{PREFIX}pack/", url_fetcher=_fetcher(resources)).render(**options)
     except FatalURLFetchingError as refusal:
         raise ContentError(resources.roots.get("pack", target), None, str(refusal),
                            "keep every file the document uses inside the pack") from None
+    document.write_pdf(target, finisher=_add_header_scope, **options)
+    return {anchor: number for number, page in enumerate(document.pages, start=1) for anchor in page.anchors}

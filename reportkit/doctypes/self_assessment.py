@@ -1,0 +1,170 @@
+"""A CQC self-assessment: a cover, contents, the scores against the framework, then one chapter per file.
+
+    ---
+    type: cqc-self-assessment
+    title: Adult Social Care Self-assessment Update
+    subtitle: September 2024
+    author: Kent County Council Adult Social Care and Health
+    scores: cqc-scores              # data/cqc-scores.csv: quality_statement,published,self_assessed
+    chapters: [section-a-overview.md, theme-1-working-with-people.md, ...]
+    ---
+
+A theme chapter (``type: cqc-theme``) names its framework theme and quality statements, which are
+checked against the framework shipped in reportkit, and must have the sections "Our strengths",
+"What we are doing to be the best we can be" and "How we can improve further". Each chapter starts
+on a new page with its name as the running header.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from ..compute.cqc import framework
+from ..compute.values import NamedValue
+from ..errors import ContentError, did_you_mean
+from ..model import (
+    Block,
+    Contents,
+    ContentsEntry,
+    Cover,
+    Document,
+    Heading,
+    Metadata,
+    PageSetup,
+    Part,
+    Text,
+    plain_text,
+)
+from ..read.frontmatter import SourceFile, read_markdown_file
+from ..read.markdown import MarkdownReader, SectionNumbers
+from ..read.schema import Strict, validate
+from ..read.yamlfile import line_of
+from ..resolve.placeholders import fill
+from .common import PackContext, long_date
+from .cqc_blocks import cqc_blocks
+from .cqc_scores import read_scores, score_values, scores_part
+
+REQUIRED_SECTIONS = ("Our strengths", "What we are doing to be the best we can be", "How we can improve further")
+
+
+class SelfAssessmentSpec(Strict):
+    type: Literal["cqc-self-assessment"]
+    title: str
+    subtitle: str = ""
+    author: str
+    classification: str = "Unrestricted"
+    scores: str | None = None
+    chapters: list[str] = Field(min_length=1)
+
+
+class OverviewSpec(Strict):
+    type: Literal["cqc-overview"]
+    title: str
+
+
+class ThemeChapterSpec(Strict):
+    type: Literal["cqc-theme"]
+    theme: str
+    quality_statements: list[str] = Field(min_length=1)
+
+
+def build_self_assessment(source: SourceFile, ctx: PackContext) -> Document:
+    spec = validate(SelfAssessmentSpec, source.meta, source.path, "the self-assessment's front matter")
+    rules = framework()
+    values = dict(ctx.values)
+    parts: list[Part] = []
+    if spec.scores:
+        scores = read_scores(spec.scores, ctx, (source.path, line_of(source.meta, "scores") or 1), rules)
+        values.update(score_values(scores, rules, ctx))
+    intro_reader = MarkdownReader(source.path, ctx.pack_dir, ctx.data, SectionNumbers(numbered=False),
+                                  heading_offset=2, anchor_prefix="intro-")
+    foreword = intro_reader.read(fill(source.body, values, source.path, source.body_first_line), source.body_first_line)
+    if spec.scores:
+        parts.append(scores_part(scores, rules, ctx, foreword))
+    elif foreword:
+        parts.append(Part(tuple(foreword)))
+    for index, chapter in enumerate(spec.chapters):
+        cited = (source.path, line_of(source.meta, "chapters", index) or line_of(source.meta, "chapters") or 1)
+        parts += _chapter(chapter, index + 1, cited, ctx, values)
+    cover = Part((Cover(spec.title, spec.subtitle, spec.author, long_date(ctx.date)),))
+    contents = Part((Contents("Contents", _entries(parts)),))
+    meta = Metadata(title=spec.title, subject=f"Self-assessment against the {rules.name}, {long_date(ctx.date)}",
+                    author=spec.author, language=ctx.theme.spec.language, classification=spec.classification,
+                    keywords=(ctx.theme.spec.council, "CQC", "self-assessment"))
+    return Document(source.path.stem, meta, (cover, contents, *parts))
+
+
+def _chapter(name: str, number: int, cited: tuple[Path, int], ctx: PackContext,
+             values: dict[str, NamedValue]) -> list[Part]:
+    path = (ctx.pack_dir / name).resolve()
+    if not path.is_relative_to(ctx.pack_dir.resolve()) or not path.is_file():
+        raise ContentError(cited[0], cited[1], f"chapter '{name}' not found in the pack", "check the file name")
+    source = read_markdown_file(path)
+    kind = source.meta.get("type")
+    if kind == "cqc-theme":
+        title, statements_line = _theme_title(source), line_of(source.meta, "theme") or 1
+    elif kind == "cqc-overview":
+        title, statements_line = validate(OverviewSpec, source.meta, path, "the chapter's front matter").title, 0
+    else:
+        raise ContentError(path, line_of(source.meta, "type") or 2, f"'{kind}' is not a self-assessment chapter type",
+                           did_you_mean(str(kind), ["cqc-overview", "cqc-theme"]))
+    reader = MarkdownReader(path, ctx.pack_dir, ctx.data, SectionNumbers(numbered=False), heading_offset=2,
+                            anchor_prefix=f"c{number}-")
+    reader.extra_blocks = cqc_blocks(reader)
+    blocks = reader.read(fill(source.body, values, path, source.body_first_line), source.body_first_line)
+    if kind == "cqc-theme":
+        _check_required_sections(blocks, path, statements_line)
+    short = title.split(": ", 1)[-1]
+    heading = Heading(2, (Text(title),), anchor=f"chapter-{number}")
+    return _split_pages([heading, *blocks], short)
+
+
+def _theme_title(source: SourceFile) -> str:
+    spec = validate(ThemeChapterSpec, source.meta, source.path, "the theme's front matter")
+    rules = framework()
+    themes = [name for name, _ in rules.themes]
+    if spec.theme not in themes:
+        raise ContentError(source.path, line_of(source.meta, "theme"), f"'{spec.theme}' is not a theme of the "
+                           f"{rules.name}", did_you_mean(spec.theme, themes))
+    own = dict(rules.themes)[spec.theme]
+    for index, statement in enumerate(spec.quality_statements):
+        if statement not in own:
+            line = line_of(source.meta, "quality_statements", index) or line_of(source.meta, "quality_statements")
+            where = f"it belongs to '{rules.theme_of(statement)}'" if statement in rules.statements else \
+                did_you_mean(statement, list(own))
+            raise ContentError(source.path, line, f"'{statement}' is not a quality statement of '{spec.theme}'", where)
+    return f"Theme {themes.index(spec.theme) + 1}: {spec.theme}"
+
+
+def _check_required_sections(blocks: list[Block], path: Path, line: int) -> None:
+    present = {plain_text(b.content) for b in blocks if isinstance(b, Heading) and b.level == 3}
+    for section in REQUIRED_SECTIONS:
+        if section not in present:
+            raise ContentError(path, line, f"the theme has no '# {section}' section",
+                               f"every theme needs these sections: {'; '.join(REQUIRED_SECTIONS)}")
+
+
+def _split_pages(blocks: list[Block | PageSetup], running_header: str) -> list[Part]:
+    """A part per ```page block: each starts a new page in the orientation it asks for."""
+    parts: list[Part] = []
+    current: list[Block] = []
+    orientation: Literal["portrait", "landscape"] = "portrait"
+    for block in blocks:
+        if isinstance(block, PageSetup):
+            if current:
+                parts.append(Part(tuple(current), orientation, running_header))
+            current, orientation = [], block.orientation
+        else:
+            current.append(block)
+    if current:
+        parts.append(Part(tuple(current), orientation, running_header))
+    return parts
+
+
+def _entries(parts: list[Part]) -> tuple[ContentsEntry, ...]:
+    return tuple(ContentsEntry(b.level, plain_text(b.content), b.anchor)
+                 for part in parts for b in part.blocks if isinstance(b, Heading) and b.level in (2, 3) and b.anchor)
+

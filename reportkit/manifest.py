@@ -1,0 +1,77 @@
+"""manifest.json: the hashes of a build's inputs, outputs, code and tools; and whether a build is current.
+
+A pack whose inputs, reportkit's own code and the tool versions all match the last manifest, and
+whose outputs are still the files it recorded, is up to date: rebuilding it would give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+
+import yaml
+
+TOOLS = ("reportkit", "weasyprint", "python-docx", "matplotlib", "pydyf")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def input_hashes(root: Path, pack_folder: Path, theme_folder: Path) -> dict[str, str]:
+    roots = [pack_folder, theme_folder, theme_folder.parent / "_base"]
+    return {p.relative_to(root).as_posix(): sha256(p) for folder in roots for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+@lru_cache(maxsize=1)
+def code_hash() -> str:
+    """reportkit's and the chart code's own files: a change to the toolkit is a change to every build."""
+    import charts
+    import reportkit
+
+    digest = hashlib.sha256()
+    for package in (Path(reportkit.__file__).parent, Path(charts.__file__).parent):
+        for path in sorted(package.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".yaml", ".j2"):
+                digest.update(path.relative_to(package.parent).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def tool_versions() -> dict[str, str]:
+    tools = {"python": ".".join(map(str, sys.version_info[:3]))}
+    tools.update({name: version(name) for name in TOOLS})
+    return tools
+
+
+def manifest(pack: str, epoch: int, inputs: dict[str, str], outputs_folder: Path) -> dict[str, object]:
+    outputs = {p.name: sha256(p) for p in sorted(outputs_folder.iterdir()) if p.name != "manifest.json"}
+    return {"pack": pack, "source_date_epoch": epoch, "inputs": inputs, "outputs": outputs, "code": code_hash(),
+            "tools": tool_versions()}
+
+
+def write(folder: Path, content: dict[str, object]) -> None:
+    (folder / "manifest.json").write_text(json.dumps(content, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+
+
+def up_to_date(root: Path, name: str) -> bool:
+    """True when build/<name>/ is exactly what building ``name`` now would give; False if in any doubt."""
+    final = root / "build" / name
+    pack_folder = root / "content" / name
+    try:
+        previous = json.loads((final / "manifest.json").read_text(encoding="utf-8"))
+        theme = yaml.safe_load((pack_folder / "pack.yaml").read_text(encoding="utf-8"))["theme"]
+        theme_folder = root / "templates" / str(theme)
+        if not theme_folder.is_dir() or previous.get("code") != code_hash() or previous.get("tools") != tool_versions():
+            return False
+        if previous.get("inputs") != input_hashes(root, pack_folder, theme_folder):
+            return False
+        outputs = previous.get("outputs", {})
+        present = {p.name for p in final.iterdir()} - {"manifest.json"}
+        return bool(outputs) and set(outputs) == present and all(sha256(final / n) == h for n, h in outputs.items())
+    except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError):
+        return False

@@ -88,6 +88,7 @@ class Cell:
     header: bool = False
     numeric: bool = False
     status: Literal["", "green", "amber", "red"] = ""
+    blocks: tuple[Block, ...] = ()  # paragraphs and lists, in place of ``content`` (two-column tables)
 
 
 @dataclass(frozen=True)
@@ -127,10 +128,11 @@ class FieldList:
 
 @dataclass(frozen=True)
 class Callout:
-    """A boxed aside: case studies, key figures, notes on illustrative values."""
+    """A boxed aside: a case study (box), a pull quote, key figures, or how to get other formats."""
 
     title: str
     blocks: tuple[Block, ...]
+    kind: Literal["box", "quote", "figures", "contact"] = "box"
 
 
 @dataclass(frozen=True)

@@ -49,7 +49,9 @@ def open_pack(root: Path, name: str, cache_dir: Path) -> Pack:
     theme = load_theme(root / "templates", spec.theme, (pack_file, line_of(raw, "theme")))
     rag = theme.spec.rag
     datasets = load_data_folder(folder / "data", rag.rule, rag.tolerance_pct)
-    data = DataContext(datasets, chart_style(theme), cache_dir, theme.spec.wording.illustrative_note)
+    data = DataContext(datasets, chart_style(theme), cache_dir, theme.spec.wording.illustrative_note,
+                       districts=tuple(theme.spec.districts),
+                       alternative_formats=theme.spec.contact.alternative_formats)
     dashboards = {name: assess_dashboard(d) for name, d in datasets.items() if isinstance(d, KpiSet)}
     context = PackContext(folder, theme, data, named_values(datasets, dashboards), dashboards,
                           spec.date)

@@ -77,9 +77,18 @@ class Wording(Strict):
     illustrative_note: str
 
 
+class AlternativeFormats(Strict):
+    """How readers ask for a document in another format or language, printed in the box that says so."""
+
+    phone: str
+    text_relay: str = ""
+    email: str
+
+
 class Contact(Strict):
     email_domains: list[str]
     phone_pattern: str
+    alternative_formats: AlternativeFormats
 
 
 class RagColour(Strict):
@@ -107,6 +116,7 @@ class ThemeSpec(Strict):
     wording: Wording
     contact: Contact
     rag: Rag
+    districts: list[str] = []  # the council's districts: rows of district tables are checked against it
 
 
 @dataclass(frozen=True)

@@ -76,3 +76,56 @@ def cross_count_grid(count: CrossCount, corner: str) -> Grid:
     body.append(("Total", *(format_value(n, "count") for n in count.column_totals),
                  format_value(count.total, "count")))
     return Grid(header, tuple(body), frozenset(range(1, len(header))))
+
+
+@dataclass(frozen=True)
+class ValueTable:
+    """Numbers by row and column (district by need group) with the totals the toolkit computes."""
+
+    row_labels: tuple[str, ...]
+    column_labels: tuple[str, ...]
+    values: tuple[tuple[float | None, ...], ...]
+
+    @property
+    def row_totals(self) -> tuple[float, ...]:
+        return tuple(sum(v or 0 for v in row) for row in self.values)
+
+    @property
+    def column_totals(self) -> tuple[float, ...]:
+        return tuple(sum(v or 0 for v in column) for column in zip(*self.values)) if self.values else ()
+
+    @property
+    def total(self) -> float:
+        return sum(self.row_totals)
+
+
+@dataclass(frozen=True)
+class TotalMismatch:
+    """A total the source states that is not the sum of its parts."""
+
+    where: str  # "row 'Tonbridge and Malling'" or "column 'Older people'"
+    stated: float
+    computed: float
+    row_index: int | None  # the record holding the stated total
+
+
+def value_table(records: Records, row_column: str, value_columns: list[str],
+                numbers: list[list[float | None]]) -> ValueTable:
+    """A table of ``numbers`` (already parsed, one list per record) labelled by ``row_column``."""
+    return ValueTable(tuple(r[row_column] for r in records.rows), tuple(value_columns),
+                      tuple(tuple(row) for row in numbers))
+
+
+def stated_total_mismatches(table: ValueTable, stated_row_totals: list[float | None] | None,
+                            stated_column_totals: list[float | None] | None,
+                            stated_row_index: int | None) -> list[TotalMismatch]:
+    """Every stated total that differs from the computed sum (allowing for float noise only)."""
+    found = []
+    for index, (label, stated, computed) in enumerate(zip(table.row_labels, stated_row_totals or [],
+                                                          table.row_totals)):
+        if stated is not None and abs(stated - computed) > 1e-9:
+            found.append(TotalMismatch(f"row '{label}'", stated, computed, index))
+    for label, stated, computed in zip(table.column_labels, stated_column_totals or [], table.column_totals):
+        if stated is not None and abs(stated - computed) > 1e-9:
+            found.append(TotalMismatch(f"column '{label}'", stated, computed, stated_row_index))
+    return found

@@ -1,4 +1,4 @@
-"""The fenced blocks a CQC self-assessment adds: ```key-statistics, ```survey and ```page.
+"""The fenced blocks a CQC self-assessment adds to a publication's: ```key-statistics and ```survey.
 
     ```survey
     data: carers-survey          # records: measure,label,polarity,area,year,value
@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable, Literal
+from typing import Callable
 
 from ..compute.periods import Period, PeriodError, parse_period
 from ..compute.survey import SurveyMeasure, survey_rows
@@ -20,7 +20,6 @@ from ..model import (
     Callout,
     Cell,
     ListBlock,
-    PageSetup,
     Paragraph,
     Strong,
     Table,
@@ -31,6 +30,7 @@ from ..read.directives import DataContext, data_notes
 from ..read.markdown import MarkdownReader, inline_markdown
 from ..read.schema import Strict, validate
 from ..read.yamlfile import line_of, parse_yaml
+from .publication_blocks import publication_blocks
 
 SURVEY_COLUMNS = ("measure", "label", "polarity", "area", "year", "value")
 
@@ -49,16 +49,12 @@ class SurveySpec(Strict):
     area: str | None = None  # the council's own area (default: the first area in the file)
 
 
-class PageSpec(Strict):
-    orientation: Literal["portrait", "landscape"]
-
-
 def cqc_blocks(reader: MarkdownReader) -> dict[str, Callable[[str, int], list[Block]]]:
-    """The readers of the three blocks, bound to ``reader`` (for its file, data and inline Markdown)."""
+    """The publication blocks, and the self-assessment's own, bound to ``reader``."""
     return {
+        **publication_blocks(reader),
         "key-statistics": lambda text, line: [_key_statistics(text, line, reader)],
         "survey": lambda text, line: [_survey(text, line, reader.path, reader.data)],
-        "page": lambda text, line: [_page(text, line, reader.path)],  # type: ignore[list-item]
     }
 
 
@@ -78,11 +74,6 @@ def _key_statistics(text: str, first_line: int, reader: MarkdownReader) -> Callo
         raise ContentError(reader.path, first_line, "the key statistics list nothing",
                            "add items under activity:, working_well: or improving:")
     return Callout(spec.title, tuple(blocks))
-
-
-def _page(text: str, first_line: int, path: Path) -> PageSetup:
-    spec = validate(PageSpec, parse_yaml(text, path, first_line), path, "the page block")
-    return PageSetup(spec.orientation)
 
 
 def _survey(text: str, first_line: int, path: Path, data: DataContext) -> Table:

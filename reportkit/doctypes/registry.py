@@ -10,6 +10,7 @@ from ..model import Document
 from ..read.frontmatter import SourceFile, read_markdown_file
 from .committee_report import build_committee_report
 from .common import PackContext
+from .publication import build_publication
 from .self_assessment import build_self_assessment
 
 Builder = Callable[[SourceFile, PackContext], Document]
@@ -17,6 +18,7 @@ Builder = Callable[[SourceFile, PackContext], Document]
 BUILDERS: dict[str, Builder] = {
     "committee-report": build_committee_report,
     "cqc-self-assessment": build_self_assessment,
+    "publication": build_publication,
 }
 
 

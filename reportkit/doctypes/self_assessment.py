@@ -27,18 +27,14 @@ from ..compute.values import NamedValue
 from ..errors import ContentError, did_you_mean
 from ..model import (
     Block,
-    Contents,
-    ContentsEntry,
-    Cover,
     Document,
     Heading,
     Metadata,
     PageSetup,
     Part,
-    Text,
     plain_text,
 )
-from ..read.frontmatter import SourceFile, read_markdown_file
+from ..read.frontmatter import SourceFile
 from ..read.markdown import MarkdownReader, SectionNumbers
 from ..read.schema import Strict, validate
 from ..read.yamlfile import line_of
@@ -46,6 +42,7 @@ from ..resolve.placeholders import fill
 from .common import PackContext, long_date
 from .cqc_blocks import cqc_blocks
 from .cqc_scores import read_scores, score_values, scores_part
+from .publication import chapter_parts, chapter_source, framed, read_chapter
 
 REQUIRED_SECTIONS = ("Our strengths", "What we are doing to be the best we can be", "How we can improve further")
 
@@ -89,37 +86,28 @@ def build_self_assessment(source: SourceFile, ctx: PackContext) -> Document:
     for index, chapter in enumerate(spec.chapters):
         cited = (source.path, line_of(source.meta, "chapters", index) or line_of(source.meta, "chapters") or 1)
         parts += _chapter(chapter, index + 1, cited, ctx, values)
-    cover = Part((Cover(spec.title, spec.subtitle, spec.author, long_date(ctx.date)),))
-    contents = Part((Contents("Contents", _entries(parts)),))
     meta = Metadata(title=spec.title, subject=f"Self-assessment against the {rules.name}, {long_date(ctx.date)}",
                     author=spec.author, language=ctx.theme.spec.language, classification=spec.classification,
                     keywords=(ctx.theme.spec.council, "CQC", "self-assessment"))
-    return Document(source.path.stem, meta, (cover, contents, *parts))
+    return Document(source.path.stem, meta, framed(spec.title, spec.subtitle, spec.author, ctx, parts))
 
 
 def _chapter(name: str, number: int, cited: tuple[Path, int], ctx: PackContext,
              values: dict[str, NamedValue]) -> list[Part]:
-    path = (ctx.pack_dir / name).resolve()
-    if not path.is_relative_to(ctx.pack_dir.resolve()) or not path.is_file():
-        raise ContentError(cited[0], cited[1], f"chapter '{name}' not found in the pack", "check the file name")
-    source = read_markdown_file(path)
+    source = chapter_source(name, ctx, cited)
     kind = source.meta.get("type")
     if kind == "cqc-theme":
-        title, statements_line = _theme_title(source), line_of(source.meta, "theme") or 1
+        title = _theme_title(source)
     elif kind == "cqc-overview":
-        title, statements_line = validate(OverviewSpec, source.meta, path, "the chapter's front matter").title, 0
+        title = validate(OverviewSpec, source.meta, source.path, "the chapter's front matter").title
     else:
-        raise ContentError(path, line_of(source.meta, "type") or 2, f"'{kind}' is not a self-assessment chapter type",
+        raise ContentError(source.path, line_of(source.meta, "type") or 2,
+                           f"'{kind}' is not a self-assessment chapter type",
                            did_you_mean(str(kind), ["cqc-overview", "cqc-theme"]))
-    reader = MarkdownReader(path, ctx.pack_dir, ctx.data, SectionNumbers(numbered=False), heading_offset=2,
-                            anchor_prefix=f"c{number}-")
-    reader.extra_blocks = cqc_blocks(reader)
-    blocks = reader.read(fill(source.body, values, path, source.body_first_line), source.body_first_line)
+    blocks = read_chapter(source, number, ctx, values, cqc_blocks)
     if kind == "cqc-theme":
-        _check_required_sections(blocks, path, statements_line)
-    short = title.split(": ", 1)[-1]
-    heading = Heading(2, (Text(title),), anchor=f"chapter-{number}")
-    return _split_pages([heading, *blocks], short)
+        _check_required_sections(blocks, source.path, line_of(source.meta, "theme") or 1)
+    return chapter_parts(title, number, blocks)
 
 
 def _theme_title(source: SourceFile) -> str:
@@ -139,32 +127,9 @@ def _theme_title(source: SourceFile) -> str:
     return f"Theme {themes.index(spec.theme) + 1}: {spec.theme}"
 
 
-def _check_required_sections(blocks: list[Block], path: Path, line: int) -> None:
+def _check_required_sections(blocks: list[Block | PageSetup], path: Path, line: int) -> None:
     present = {plain_text(b.content) for b in blocks if isinstance(b, Heading) and b.level == 3}
     for section in REQUIRED_SECTIONS:
         if section not in present:
             raise ContentError(path, line, f"the theme has no '# {section}' section",
                                f"every theme needs these sections: {'; '.join(REQUIRED_SECTIONS)}")
-
-
-def _split_pages(blocks: list[Block | PageSetup], running_header: str) -> list[Part]:
-    """A part per ```page block: each starts a new page in the orientation it asks for."""
-    parts: list[Part] = []
-    current: list[Block] = []
-    orientation: Literal["portrait", "landscape"] = "portrait"
-    for block in blocks:
-        if isinstance(block, PageSetup):
-            if current:
-                parts.append(Part(tuple(current), orientation, running_header))
-            current, orientation = [], block.orientation
-        else:
-            current.append(block)
-    if current:
-        parts.append(Part(tuple(current), orientation, running_header))
-    return parts
-
-
-def _entries(parts: list[Part]) -> tuple[ContentsEntry, ...]:
-    return tuple(ContentsEntry(b.level, plain_text(b.content), b.anchor)
-                 for part in parts for b in part.blocks if isinstance(b, Heading) and b.level in (2, 3) and b.anchor)
-

@@ -12,19 +12,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
 
 from charts import ChartData, ChartStyle, Series
 from charts import describe as describe_chart
 from charts import notes as chart_notes
 
+from ..compute.disclosure import Disclosure
+from ..compute.numbers import format_value, parse_number
 from ..compute.tables import (
     Grid,
+    ValueTable,
     cross_count,
     cross_count_grid,
     groups,
     measures_by_period,
     record_columns,
+    stated_total_mismatches,
 )
 from ..errors import ContentError, did_you_mean
 from ..model import Block, Cell, Figure, Table, Text
@@ -33,6 +39,9 @@ from .csvmeta import DataMeta
 from .data import Dataset, MeasureTable, Records
 from .schema import Strict, validate
 from .yamlfile import line_of, parse_yaml
+
+if TYPE_CHECKING:
+    from ..theme import AlternativeFormats
 
 
 class CountSpec(Strict):
@@ -49,6 +58,13 @@ class TableSpec(Strict):
     group_by: str | None = None
     count: CountSpec | None = None
     corner: str = ""
+    # a table of numbers by row (district by need group), with totals computed and stated ones checked
+    rows: str | None = None
+    stated_total_column: str | None = None
+    stated_total_row: str | None = None
+    other_rows: list[str] = []  # row labels allowed besides the theme's districts (Medway, Unknown)
+    rounding: int | None = Field(None, gt=0)
+    suppress_below: int | None = Field(None, gt=0)
 
 
 class ChartSpec(Strict):
@@ -56,6 +72,10 @@ class ChartSpec(Strict):
     data: str
     title: str
     measures: list[str] | None = None
+    rows: str | None = None  # records: the column naming each bar (district), with columns: the values
+    columns: list[str] | None = None
+    sort: Literal["descending", "ascending"] | None = None
+    unit: Literal["count", "number", "percent", "days", "gbp", "rate_per_100k"] = "count"
     labels: dict[str, str] = {}
     count: CountSpec | None = None
     alt: str | None = None
@@ -78,6 +98,8 @@ class DataContext:
     cache_dir: Path
     illustrative_note: str
     numbering: Numbering = field(default_factory=Numbering)
+    districts: tuple[str, ...] = ()  # the council's district list, from the theme
+    alternative_formats: AlternativeFormats | None = None  # the theme's contact for other formats
 
 
 DIRECTIVES = ("table", "chart")
@@ -139,6 +161,8 @@ def _tables(spec: TableSpec, raw: object, path: Path, ctx: DataContext) -> list[
                            "cite its values in prose as {{ " + spec.data + ".name }}")
     if spec.count:
         return [_count_table(spec, spec.count, dataset, raw, path, ctx)]
+    if spec.rows:
+        return [_value_table(spec, dataset, raw, path, ctx)]
     columns = _record_columns(spec, dataset, raw, path)
     illustrative = [label for name, label in columns.items() if dataset.meta.is_illustrative(name)]
     notes = data_notes(dataset.meta, [_columns_phrase(illustrative)] if illustrative else [], ctx)
@@ -179,6 +203,8 @@ def _chart(spec: ChartSpec, raw: object, path: Path, ctx: DataContext) -> Figure
     dataset = _dataset(spec.data, raw, path, ctx)
     if isinstance(dataset, MeasureTable):
         data, illustrative = _measure_chart(spec, dataset, raw, path)
+    elif isinstance(dataset, Records) and spec.rows:
+        data, illustrative = _values_chart(spec, dataset, raw, path, ctx)
     elif isinstance(dataset, Records) and spec.count:
         _check_names([spec.count.rows, spec.count.columns], list(dataset.columns), "column", raw, "count", path)
         counted = cross_count(dataset, spec.count.rows, spec.count.columns, spec.count.order)
@@ -222,3 +248,111 @@ def _measure_chart(spec: ChartSpec, table: MeasureTable, raw: object, path: Path
     illustrative = [p.label for p in table.illustrative_periods()]
     illustrative += [m.label for m in chosen if table.meta.is_illustrative(m.id)]
     return data, illustrative
+
+
+def _numbers(dataset: Records, columns: list[str], label_column: str) -> list[list[float | None]]:
+    """The cells of ``columns`` as numbers, record by record; an empty cell is None."""
+    table = []
+    for row, line in zip(dataset.rows, dataset.row_lines):
+        parsed: list[float | None] = []
+        for column in columns:
+            cell = row[column]
+            try:
+                parsed.append(parse_number(cell) if cell else None)
+            except ValueError:
+                raise ContentError(dataset.path, line, f"'{cell}' is not a number ({row[label_column]}, {column})",
+                                   "write a number such as 1,448; leave the cell empty for none") from None
+        table.append(parsed)
+    return table
+
+
+def _value_columns(spec: TableSpec | ChartSpec, dataset: Records, raw: object, path: Path) -> list[str]:
+    assert spec.rows
+    _check_names([spec.rows], list(dataset.columns), "column", raw, "rows", path)
+    stated = getattr(spec, "stated_total_column", None)
+    if isinstance(spec.columns, list):
+        columns = spec.columns
+        _check_names(columns, list(dataset.columns), "column", raw, "columns", path)
+    else:
+        columns = [c for c in dataset.columns if c not in (spec.rows, stated)]
+    return columns
+
+
+def _value_rows(spec: TableSpec, dataset: Records, raw: object, path: Path, ctx: DataContext) -> tuple[list[int], int | None]:
+    """Indices of the body rows, and of the source's stated-total row; district names are checked."""
+    assert spec.rows
+    body, total_row = [], None
+    allowed = set(ctx.districts) | set(spec.other_rows)
+    for index, (row, line) in enumerate(zip(dataset.rows, dataset.row_lines)):
+        label = row[spec.rows]
+        if spec.stated_total_row and label == spec.stated_total_row:
+            total_row = index
+            continue
+        if spec.rows == "district" and ctx.districts and label not in allowed:
+            raise ContentError(dataset.path, line, f"'{label}' is not one of the council's districts",
+                               f"{did_you_mean(label, sorted(allowed))} (other rows go in the table's other_rows:)")
+        body.append(index)
+    if spec.stated_total_row and total_row is None:
+        raise ContentError(path, line_of(raw, "stated_total_row"), f"no row called '{spec.stated_total_row}' in "
+                           f"'{spec.data}'", "name the row holding the source's own totals, or remove the option")
+    return body, total_row
+
+
+def _value_table(spec: TableSpec, dataset: Records, raw: object, path: Path, ctx: DataContext) -> Table:
+    assert spec.rows
+    columns = _value_columns(spec, dataset, raw, path)
+    if spec.stated_total_column:
+        _check_names([spec.stated_total_column], list(dataset.columns), "column", raw, "stated_total_column", path)
+    body, total_row = _value_rows(spec, dataset, raw, path, ctx)
+    numbers = _numbers(dataset, columns + ([spec.stated_total_column] if spec.stated_total_column else []), spec.rows)
+    table = ValueTable(tuple(dataset.rows[i][spec.rows] for i in body), tuple(columns),
+                       tuple(tuple(numbers[i][:len(columns)]) for i in body))
+    stated_rows = [numbers[i][-1] for i in body] if spec.stated_total_column else None
+    stated_columns = numbers[total_row][:len(columns)] if total_row is not None else None
+    for mismatch in stated_total_mismatches(table, stated_rows, stated_columns, total_row):
+        index = body[mismatch.row_index] if mismatch.where.startswith("row") and mismatch.row_index is not None \
+            else total_row
+        raise ContentError(dataset.path, dataset.row_lines[index] if index is not None else None,
+                           f"the stated total of {mismatch.where} is {mismatch.stated:,g} but its values add up to "
+                           f"{mismatch.computed:,g}", "correct the value or the stated total; reportkit prints its own sum")
+    if total_row is not None and spec.stated_total_column:
+        grand = numbers[total_row][-1]
+        if grand is not None and abs(grand - table.total) > 1e-9:
+            raise ContentError(dataset.path, dataset.row_lines[total_row], f"the stated grand total is {grand:,g} but "
+                               f"the values add up to {table.total:,g}", "correct the stated total")
+    return _disclosed_grid(spec, table, dataset, ctx)
+
+
+def _disclosed_grid(spec: TableSpec, table: ValueTable, dataset: Records, ctx: DataContext) -> Table:
+    rules = Disclosure(spec.rounding, spec.suppress_below)
+
+    def shown(value: float | None) -> str:
+        return rules.shown(value, lambda v: format_value(v, "count"))
+
+    header = (spec.corner or spec.rows or "", *table.column_labels, "Total")
+    rows = [(label, *(shown(v) for v in values), shown(total))
+            for label, values, total in zip(table.row_labels, table.values, table.row_totals)]
+    rows.append(("Total", *(shown(v) for v in table.column_totals), shown(table.total)))
+    grid = Grid(tuple(h.replace("_", " ").capitalize() if h == spec.rows else h for h in header), tuple(rows),
+                frozenset(range(1, len(header))))
+    illustrative = [c for c in table.column_labels if dataset.meta.is_illustrative(c)]
+    notes = rules.notes() + ("Totals are computed by reportkit from the values; totals stated in the source "
+                             "were checked against them." if spec.stated_total_column or spec.stated_total_row
+                             else "Totals are computed by reportkit from the values.",)
+    return grid_table(grid, spec.caption, notes + data_notes(dataset.meta, [_columns_phrase(illustrative)]
+                                                             if illustrative else [], ctx), ctx)
+
+
+def _values_chart(spec: ChartSpec, dataset: Records, raw: object, path: Path, ctx: DataContext
+                  ) -> tuple[ChartData, list[str]]:
+    columns = _value_columns(spec, dataset, raw, path)
+    assert spec.rows
+    numbers = _numbers(dataset, columns, spec.rows)
+    rows = [(dataset.rows[i][spec.rows], numbers[i]) for i in range(len(dataset.rows))
+            if not dataset.rows[i][spec.rows].lower().endswith("total")]
+    if spec.sort:
+        rows.sort(key=lambda r: sum(v or 0 for v in r[1]), reverse=spec.sort == "descending")
+    series = tuple(Series(spec.labels.get(c, c), tuple(r[1][i] for r in rows)) for i, c in enumerate(columns))
+    data = ChartData(spec.type, spec.title, tuple(r[0] for r in rows), series, spec.unit, 0, spec.value_label)
+    illustrative = [c for c in columns if dataset.meta.is_illustrative(c)]
+    return data, [_columns_phrase(illustrative)] if illustrative else []

@@ -284,6 +284,9 @@ class DocxWriter:
                 ooxml.mark_header_row(row)
             for cell, source in zip(row.cells, cells):
                 paragraph = cell.paragraphs[0]
+                if source.blocks:
+                    self._cell_blocks(cell, source.blocks)
+                    continue
                 self._inlines(paragraph, source.content, bold=in_header)
                 for run in paragraph.runs:
                     run.font.size = Pt(self.theme.sizes.table)
@@ -294,6 +297,23 @@ class DocxWriter:
                 elif source.status:
                     self._rag_cell(cell, paragraph, source.status)
         self._notes(block.notes)
+
+    def _cell_blocks(self, cell: Any, blocks: tuple[Block, ...]) -> None:
+        """Paragraphs and bulleted lists inside a table cell (Word's cells hold paragraphs too)."""
+        from docx.shared import Pt
+
+        first = True
+        for block in blocks:
+            items = [(item[0], "List Bullet") for item in block.items if item and isinstance(item[0], Paragraph)] \
+                if isinstance(block, ListBlock) else [(block, None)] if isinstance(block, Paragraph) else []
+            for paragraph_block, style in items:
+                paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+                first = False
+                if style:
+                    paragraph.style = self.docx.styles[style]
+                self._inlines(paragraph, paragraph_block.content)
+                for run in paragraph.runs:
+                    run.font.size = Pt(self.theme.sizes.table)
 
     def _rag_cell(self, cell: Any, paragraph: Any, status: str) -> None:
         colours = getattr(self.theme.rag, status)
@@ -348,10 +368,21 @@ class DocxWriter:
                 paragraphs.append(self._paragraph(child))
             else:
                 self._block(child)
+        quote = block.kind == "quote"
+        border = self.theme.colours.palette[1] if block.kind in ("quote", "contact") else self.theme.colours.accent
         for paragraph in paragraphs:
-            ooxml.shade(paragraph._p.get_or_add_pPr(), self.theme.colours.callout_fill)
-            ooxml.left_border(paragraph, self.theme.colours.accent)
+            if not quote:
+                ooxml.shade(paragraph._p.get_or_add_pPr(), self.theme.colours.callout_fill)
+            ooxml.left_border(paragraph, border)
             paragraph.paragraph_format.space_after = Pt(0)
+            for run in paragraph.runs:
+                if quote:
+                    run.italic = True
+                    run.font.size = Pt(self.theme.sizes.heading2)
+                    run.font.color.rgb = _rgb(self.theme.colours.heading)
+                elif block.kind == "figures" and run.bold:
+                    run.font.size = Pt(self.theme.sizes.title)
+                    run.font.color.rgb = _rgb(self.theme.colours.heading)
 
     # -- inlines -----------------------------------------------------------------------------
 

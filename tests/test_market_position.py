@@ -6,13 +6,14 @@ from __future__ import annotations
 import csv
 import re
 from pathlib import Path
+from typing import Callable
 
 import docx
 import pdfplumber
 import pytest
-
 from accessibility import check_docx, check_pdf, docx_alt_texts
-from conftest import FIXTURES, build, make_project
+from conftest import FIXTURES, REPO, build, make_project
+
 from reportkit.compute.disclosure import Disclosure, round_half_up
 
 
@@ -150,3 +151,31 @@ def test_bad_mps_input_fails_cleanly(case: str, mps_project: Path, capsys: pytes
     assert len(lines) == 1 and "Traceback" not in captured.err + captured.out, captured.err
     assert where in lines[0] and words in lines[0] and "(hint: " in lines[0], lines[0]
     assert not (mps_project / "build" / "mps").exists()
+
+
+@pytest.fixture(scope="module")
+def example(built_example: Callable[[str], Path]) -> Path:
+    return built_example("market-position-2025")
+
+
+def test_example_totals_equal_the_sums_of_its_data(example: Path) -> None:
+    data = REPO / "content" / "market-position-2025" / "data" / "residential-beds.csv"
+    lines = [line for line in data.read_text().splitlines() if not line.startswith("#")]
+    rows = [r for r in csv.DictReader(lines) if r["district"] != "Kent total"]
+    columns = [c for c in rows[0] if c not in ("district", "All")]
+    table = _docx_table(example / "market-position-statement.docx", "District")
+    printed = {r[0]: r[-1] for r in table[1:]}
+    assert printed["Tonbridge and Malling"] == "265"  # the seed printed 255
+    assert printed["Total"] == f"{sum(int(r[c] or 0) for r in rows for c in columns):,}"
+    check_pdf(example / "market-position-statement.pdf", "Adult Social Care Accommodation Market Position Statement")
+    check_docx(example / "market-position-statement.docx", "Adult Social Care Accommodation Market Position Statement")
+
+
+def test_the_seeds_misprinted_total_stops_the_build(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    project = make_project(tmp_path / "project", {"mps": REPO / "content" / "market-position-2025"})
+    _edit(project / "content" / "mps" / "data" / "residential-beds.csv", "Tonbridge and Malling,21,,,206,38,,265",
+          "Tonbridge and Malling,21,,,206,38,,255")
+    assert build(project, "mps") == 2
+    err = capsys.readouterr().err
+    assert "residential-beds.csv:14: the stated total of row 'Tonbridge and Malling' is 255 but its values add up " \
+           "to 265" in err

@@ -31,7 +31,7 @@ def read_meta(lines: list[str], path: Path) -> tuple[DataMeta, int]:
             if not sep or key not in META_KEYS:
                 raise ContentError(path, index + 1, f"unknown comment line '{entry}'",
                                    f"comment lines take the form '# key: value' with key one of {', '.join(META_KEYS)}")
-            values[key] = value.strip()
+            values[key] = f"{values[key]} {value.strip()}" if key == "note" and key in values else value.strip()
         index += 1
     illustrative = tuple(v.strip() for v in values.get("illustrative", "").split(",") if v.strip())
     return DataMeta(values.get("source", ""), illustrative, values.get("note", "")), index

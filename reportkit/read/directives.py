@@ -65,6 +65,7 @@ class TableSpec(Strict):
     other_rows: list[str] = []  # row labels allowed besides the theme's districts (Medway, Unknown)
     rounding: int | None = Field(None, gt=0)
     suppress_below: int | None = Field(None, gt=0)
+    totals: Literal["both", "rows", "columns", "none"] = "both"  # rows: a Total column; columns: a Total row
 
 
 class ChartSpec(Strict):
@@ -329,16 +330,21 @@ def _disclosed_grid(spec: TableSpec, table: ValueTable, dataset: Records, ctx: D
     def shown(value: float | None) -> str:
         return rules.shown(value, lambda v: format_value(v, "count"))
 
-    header = (spec.corner or spec.rows or "", *table.column_labels, "Total")
-    rows = [(label, *(shown(v) for v in values), shown(total))
+    row_totals = spec.totals in ("both", "rows")
+    header = (spec.corner or spec.rows or "", *table.column_labels, *(("Total",) if row_totals else ()))
+    rows = [(label, *(shown(v) for v in values),
+             *((shown(total if any(v is not None for v in values) else None),) if row_totals else ()))
             for label, values, total in zip(table.row_labels, table.values, table.row_totals)]
-    rows.append(("Total", *(shown(v) for v in table.column_totals), shown(table.total)))
+    if spec.totals in ("both", "columns"):
+        rows.append(("Total", *(shown(v) for v in table.column_totals), *((shown(table.total),) if row_totals else ())))
     grid = Grid(tuple(h.replace("_", " ").capitalize() if h == spec.rows else h for h in header), tuple(rows),
                 frozenset(range(1, len(header))))
     illustrative = [c for c in table.column_labels if dataset.meta.is_illustrative(c)]
-    notes = rules.notes() + ("Totals are computed by reportkit from the values; totals stated in the source "
-                             "were checked against them." if spec.stated_total_column or spec.stated_total_row
-                             else "Totals are computed by reportkit from the values.",)
+    notes = rules.notes()
+    if spec.totals != "none":
+        notes += ("Totals are computed by reportkit from the values; totals stated in the source were checked "
+                  "against them." if spec.stated_total_column or spec.stated_total_row
+                  else "Totals are computed by reportkit from the values.",)
     return grid_table(grid, spec.caption, notes + data_notes(dataset.meta, [_columns_phrase(illustrative)]
                                                              if illustrative else [], ctx), ctx)
 
@@ -349,7 +355,7 @@ def _values_chart(spec: ChartSpec, dataset: Records, raw: object, path: Path, ct
     assert spec.rows
     numbers = _numbers(dataset, columns, spec.rows)
     rows = [(dataset.rows[i][spec.rows], numbers[i]) for i in range(len(dataset.rows))
-            if not dataset.rows[i][spec.rows].lower().endswith("total")]
+            if not dataset.rows[i][spec.rows].lower().endswith("total") and any(v is not None for v in numbers[i])]
     if spec.sort:
         rows.sort(key=lambda r: sum(v or 0 for v in r[1]), reverse=spec.sort == "descending")
     series = tuple(Series(spec.labels.get(c, c), tuple(r[1][i] for r in rows)) for i, c in enumerate(columns))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Callable
@@ -26,6 +27,23 @@ def make_project(base: Path, packs: dict[str, Path]) -> Path:
 
 def build(root: Path, pack: str) -> int:
     return main(["--root", str(root), "build", pack])
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a content file, which must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def fails_cleanly(root: Path, pack: str, err: str, out: str, where: str, words: str) -> None:
+    """A failed build said one line naming ``where`` and ``words`` with a hint, no traceback, and wrote nothing."""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in err + out, err
+    assert re.match(rf"error: content/{re.escape(pack)}/\S+(:\d+)?: ", lines[0]), lines[0]
+    assert where in lines[0] and words in lines[0] and "(hint: " in lines[0], lines[0]
+    leftovers = list((root / "build").glob(".staging*")) if (root / "build").is_dir() else []
+    assert not leftovers, leftovers
 
 
 @pytest.fixture

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from conftest import build
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path.name}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
+from conftest import build, edit, fails_cleanly
 
 # (file to edit, text to replace, replacement, expected 'file:line' in the message, words in the message)
 CASES = {
@@ -62,17 +54,10 @@ def test_bad_input_fails_cleanly(case: str, mini_project: Path, capsys: pytest.C
     before = {p.name: p.read_bytes() for p in outputs.iterdir()}
     capsys.readouterr()
 
-    _edit(mini_project / "content" / "mini" / relative, old, new)
+    edit(mini_project / "content" / "mini" / relative, old, new)
     assert build(mini_project, "mini") == 2
     captured = capsys.readouterr()
-    lines = captured.err.strip().splitlines()
-    assert len(lines) == 1, captured.err
-    message = lines[0]
-    assert "Traceback" not in captured.err + captured.out
-    assert re.match(r"error: content/mini/\S+(:\d+)?: ", message), message
-    assert where in message, message
-    assert words in message, message
-    assert "(hint: " in message
+    fails_cleanly(mini_project, "mini", captured.err, captured.out, where, words)
     assert {p.name: p.read_bytes() for p in outputs.iterdir()} == before
     assert not [p for p in (mini_project / "build").iterdir() if p.name.startswith(".staging")]
 
@@ -85,7 +70,7 @@ def test_unknown_pack_names_the_close_one(mini_project: Path, capsys: pytest.Cap
 @pytest.mark.parametrize("font, words", [("fonts/Missing.ttf", "not found"), ("../../elsewhere.ttf", "outside the theme")])
 def test_theme_fonts_must_be_bundled_in_the_theme(font: str, words: str, mini_project: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    _edit(mini_project / "templates" / "kent" / "theme.yaml", "fonts/LiberationSans-Bold.ttf", font)
+    edit(mini_project / "templates" / "kent" / "theme.yaml", "fonts/LiberationSans-Bold.ttf", font)
     assert build(mini_project, "mini") == 2
     err = capsys.readouterr().err
     assert "templates/kent/theme.yaml" in err and words in err and "Traceback" not in err

@@ -109,13 +109,6 @@ class TotalMismatch:
     row_index: int | None  # the record holding the stated total
 
 
-def value_table(records: Records, row_column: str, value_columns: list[str],
-                numbers: list[list[float | None]]) -> ValueTable:
-    """A table of ``numbers`` (already parsed, one list per record) labelled by ``row_column``."""
-    return ValueTable(tuple(r[row_column] for r in records.rows), tuple(value_columns),
-                      tuple(tuple(row) for row in numbers))
-
-
 def stated_total_mismatches(table: ValueTable, stated_row_totals: list[float | None] | None,
                             stated_column_totals: list[float | None] | None,
                             stated_row_index: int | None) -> list[TotalMismatch]:

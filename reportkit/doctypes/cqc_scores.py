@@ -80,7 +80,7 @@ def _overalls(scores: Scores, rules: Framework) -> tuple[Overall, Overall | None
     return published, own
 
 
-def score_values(scores: Scores, rules: Framework, ctx: PackContext) -> dict[str, NamedValue]:
+def score_values(scores: Scores, rules: Framework) -> dict[str, NamedValue]:
     published, own = _overalls(scores, rules)
     path = scores.path
     values = {

@@ -37,7 +37,6 @@ from ..resolve.placeholders import ILLUSTRATIVE_MARK, fill
 from .common import PackContext
 
 KPI_HEADING = re.compile(r"^##\s+(\S+)\s*$")
-PERIOD_WORD = {"quarter": "quarter", "month": "month"}
 
 
 class DashboardSpec(Strict):
@@ -222,8 +221,7 @@ def kpi_chart(result: KpiResult) -> ChartData:
         references = (Reference("Target", definition.target),)
         if definition.threshold is not None:
             references += (Reference(_threshold_word(result), definition.threshold),)
-    word = PERIOD_WORD.get(periods[0].kind, "period")
-    title = f"{definition.id} by {word}, {periods[0].label} to {periods[-1].label}"
+    title = f"{definition.id} by {periods[0].kind}, {periods[0].label} to {periods[-1].label}"
     return ChartData(result.kpi.chart, title, tuple(p.label for p in periods), series, definition.unit,
                      definition.decimals, references=references)
 

@@ -75,7 +75,7 @@ def build_self_assessment(source: SourceFile, ctx: PackContext) -> Document:
     parts: list[Part] = []
     if spec.scores:
         scores = read_scores(spec.scores, ctx, (source.path, line_of(source.meta, "scores") or 1), rules)
-        values.update(score_values(scores, rules, ctx))
+        values.update(score_values(scores, rules))
     intro_reader = MarkdownReader(source.path, ctx.pack_dir, ctx.data, SectionNumbers(numbered=False),
                                   heading_offset=2, anchor_prefix="intro-")
     foreword = intro_reader.read(fill(source.body, values, source.path, source.body_first_line), source.body_first_line)

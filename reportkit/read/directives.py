@@ -205,7 +205,7 @@ def _chart(spec: ChartSpec, raw: object, path: Path, ctx: DataContext) -> Figure
     if isinstance(dataset, MeasureTable):
         data, illustrative = _measure_chart(spec, dataset, raw, path)
     elif isinstance(dataset, Records) and spec.rows:
-        data, illustrative = _values_chart(spec, dataset, raw, path, ctx)
+        data, illustrative = _values_chart(spec, dataset, raw, path)
     elif isinstance(dataset, Records) and spec.count:
         _check_names([spec.count.rows, spec.count.columns], list(dataset.columns), "column", raw, "count", path)
         counted = cross_count(dataset, spec.count.rows, spec.count.columns, spec.count.order)
@@ -349,8 +349,7 @@ def _disclosed_grid(spec: TableSpec, table: ValueTable, dataset: Records, ctx: D
                                                              if illustrative else [], ctx), ctx)
 
 
-def _values_chart(spec: ChartSpec, dataset: Records, raw: object, path: Path, ctx: DataContext
-                  ) -> tuple[ChartData, list[str]]:
+def _values_chart(spec: ChartSpec, dataset: Records, raw: object, path: Path) -> tuple[ChartData, list[str]]:
     columns = _value_columns(spec, dataset, raw, path)
     assert spec.rows
     numbers = _numbers(dataset, columns, spec.rows)

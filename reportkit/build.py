@@ -13,6 +13,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import manifest
+from .check.engine import ChecksFailed, check_documents
+from .check.findings import Finding
 from .doctypes.registry import build_document
 from .model import Document
 from .pack import Pack, open_pack
@@ -24,11 +26,12 @@ class BuildResult:
     folder: Path
     outputs: tuple[Path, ...]
     up_to_date: bool = False
+    warnings: tuple[Finding, ...] = ()
 
 
-def read_pack(root: Path, name: str) -> tuple[Pack, list[Document]]:
+def read_pack(root: Path, name: str, draw_charts: bool = True) -> tuple[Pack, list[Document]]:
     """Every document of the pack as a model: all validation happens here, before any writing."""
-    pack = open_pack(root, name, root / "build" / ".cache" / "charts")
+    pack = open_pack(root, name, root / "build" / ".cache" / "charts", draw_charts)
     pack_file = pack.folder / "pack.yaml"
     documents = [build_document(pack.folder / rel, pack.context, (pack_file, line))
                  for rel, line in zip(pack.spec.documents, pack.document_lines)]
@@ -41,6 +44,10 @@ def build(root: Path, name: str, force: bool = False) -> BuildResult:
     if not force and manifest.up_to_date(root, name):
         return BuildResult(final, tuple(sorted(final.iterdir())), up_to_date=True)
     pack, documents = read_pack(root, name)
+    findings = check_documents(pack, documents)
+    errors = [f for f in findings if f.severity == "error"]
+    if errors:
+        raise ChecksFailed(errors)
     when = datetime(pack.spec.date.year, pack.spec.date.month, pack.spec.date.day, tzinfo=timezone.utc)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
     theme = pack.context.theme
@@ -63,7 +70,8 @@ def build(root: Path, name: str, force: bool = False) -> BuildResult:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildResult(final, tuple(sorted(final.iterdir())))
+    return BuildResult(final, tuple(sorted(final.iterdir())),
+                       warnings=tuple(f for f in findings if f.severity == "warning"))
 
 
 def _publish(staging: Path, final: Path) -> None:

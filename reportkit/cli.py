@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from .check.engine import ChecksFailed
 from .errors import ContentError
 
 EXIT_CONTENT_ERROR = 2
@@ -21,14 +22,27 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     build_cmd.add_argument("packs", nargs="+", metavar="pack",
                            help="a pack's folder name under content/, e.g. cabinet-2026-07")
     build_cmd.add_argument("--force", action="store_true", help="rebuild even when the outputs are up to date")
+    check_cmd = commands.add_parser("check", help="check a pack without building it; exit 2 on errors")
+    check_cmd.add_argument("pack")
+    check_cmd.add_argument("--json", action="store_true", help="print the findings as JSON (for CI)")
+    check_cmd.add_argument("--sentence-words", type=int, default=25, metavar="N",
+                           help="the longest sentence before a warning (GOV.UK suggests 25)")
     args = parser.parse_args(argv)
     root_dir: Path = args.root.resolve()
+    if args.command == "check":
+        return _check(root_dir, args.pack, args.json, args.sentence_words)
     try:
         for pack in args.packs:
             _build(root_dir, pack, args.force)
         return 0
     except ContentError as error:
         print(f"error: {error.located(root_dir)}", file=sys.stderr)
+        return EXIT_CONTENT_ERROR
+    except ChecksFailed as failed:
+        for finding in failed.findings:
+            print(finding.located(root_dir), file=sys.stderr)
+        print("nothing was published: fix the errors above (reportkit check PACK lists every finding)",
+              file=sys.stderr)
         return EXIT_CONTENT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -44,4 +58,26 @@ def _build(root: Path, pack: str, force: bool) -> None:
         return
     for path in result.outputs:
         print(f"wrote {path.relative_to(root)} ({path.stat().st_size:,} bytes)")
+    plain = [w for w in result.warnings if w.rule.startswith("plain/")]
+    for warning in result.warnings:
+        if warning not in plain:
+            print(warning.located(root), file=sys.stderr)
+    if plain:
+        print(f"{len(plain)} plain-English warnings (long sentences): reportkit check {pack} lists them",
+              file=sys.stderr)
     print(f"built {pack} in {time.perf_counter() - started:.1f} s")
+
+
+def _check(root: Path, pack: str, as_json: bool, sentence_words: int) -> int:
+    import json
+
+    from .check.engine import check_pack, summary
+
+    findings = check_pack(root, pack, sentence_words)
+    if as_json:
+        print(json.dumps([f.as_json(root) for f in findings], indent=2))
+    else:
+        for finding in findings:
+            print(finding.located(root))
+        print(f"{pack}: {summary(findings)}")
+    return EXIT_CONTENT_ERROR if any(f.severity == "error" for f in findings) else 0

@@ -37,7 +37,7 @@ class Pack:
     document_lines: tuple[int, ...]
 
 
-def open_pack(root: Path, name: str, cache_dir: Path) -> Pack:
+def open_pack(root: Path, name: str, cache_dir: Path, draw_charts: bool = True) -> Pack:
     content = root / "content"
     folder = content / name
     pack_file = folder / "pack.yaml"
@@ -51,7 +51,7 @@ def open_pack(root: Path, name: str, cache_dir: Path) -> Pack:
     datasets = load_data_folder(folder / "data", rag.rule, rag.tolerance_pct)
     data = DataContext(datasets, chart_style(theme), cache_dir, theme.spec.wording.illustrative_note,
                        districts=tuple(theme.spec.districts),
-                       alternative_formats=theme.spec.contact.alternative_formats)
+                       alternative_formats=theme.spec.contact.alternative_formats, draw_charts=draw_charts)
     dashboards = {name: assess_dashboard(d) for name, d in datasets.items() if isinstance(d, KpiSet)}
     context = PackContext(folder, theme, data, named_values(datasets, dashboards), dashboards,
                           spec.date)

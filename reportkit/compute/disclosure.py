@@ -8,6 +8,7 @@ published tables round, not Python's round-half-to-even (which gives 25 -> 20).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -16,7 +17,7 @@ class Disclosure:
     rounding: int | None = None  # round to the nearest this (10)
     suppress_below: int | None = None  # show values under this as "<N"
 
-    def shown(self, value: float | None, format_number) -> str:  # noqa: ANN001 - a formatter of numbers
+    def shown(self, value: float | None, format_number: Callable[[float], str]) -> str:
         """The cell as printed: suppressed ("<10"), or rounded and formatted."""
         if value is None:
             return ""

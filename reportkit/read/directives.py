@@ -101,6 +101,7 @@ class DataContext:
     numbering: Numbering = field(default_factory=Numbering)
     districts: tuple[str, ...] = ()  # the council's district list, from the theme
     alternative_formats: AlternativeFormats | None = None  # the theme's contact for other formats
+    draw_charts: bool = True
 
 
 DIRECTIVES = ("table", "chart")
@@ -222,7 +223,7 @@ def _chart(spec: ChartSpec, raw: object, path: Path, ctx: DataContext) -> Figure
 
 def chart_figure(data: ChartData, notes: tuple[str, ...], ctx: DataContext, alt: str | None = None) -> Figure:
     """The drawn chart as a numbered figure, with alt text and the notes the toolkit writes for it."""
-    image = render_chart(data, ctx.chart_style, ctx.cache_dir)
+    image = render_chart(data, ctx.chart_style, ctx.cache_dir, ctx.draw_charts)
     ctx.numbering.figures += 1
     return Figure(image, alt or describe_chart(data), f"Figure {ctx.numbering.figures}: {data.title}",
                   ctx.chart_style.width_mm, ctx.chart_style.height_mm, chart_notes(data) + notes)

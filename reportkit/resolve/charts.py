@@ -48,10 +48,13 @@ def chart_key(data: ChartData, style: ChartStyle) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:32]
 
 
-def render_chart(data: ChartData, style: ChartStyle, cache_dir: Path) -> Path:
-    """The PNG for ``data``: from the cache when the same chart was drawn before."""
+def render_chart(data: ChartData, style: ChartStyle, cache_dir: Path, draw: bool = True) -> Path:
+    """The PNG for ``data``: from the cache when the same chart was drawn before.
+
+    With ``draw`` False only the path is worked out (a check validates charts without drawing them).
+    """
     target = cache_dir / f"{chart_key(data, style)}.png"
-    if target.is_file():
+    if target.is_file() or not draw:
         return target
     cache_dir.mkdir(parents=True, exist_ok=True)
     png = charts.draw(data, style)

@@ -1,0 +1,89 @@
+"""Run every rule over a pack: the build's own validation, then the words, the data, the model and the theme.
+
+Charts are laid out but not drawn, so a check is quick whatever the chart cache holds.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ..errors import ContentError
+from ..model import Document, Heading, Part, Table, plain_text
+from ..pack import Pack
+from ..read.frontmatter import read_markdown_file
+from ..read.yamlfile import line_of
+from .contrast import check_theme
+from .figures import check_data
+from .findings import RULES, Finding
+from .text import TextContext, check_lines, reading_ease
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def check_pack(root: Path, name: str, sentence_words: int = 25) -> list[Finding]:
+    from ..build import read_pack
+
+    try:
+        pack, documents = read_pack(root, name, draw_charts=False)
+    except ContentError as error:
+        return [Finding("content", Path(error.path), error.line, None,
+                        f"{error.message} ({error.hint})" if error.hint else error.message)]
+    return check_documents(pack, documents, sentence_words)
+
+
+def check_documents(pack: Pack, documents: list[Document], sentence_words: int = 25) -> list[Finding]:
+    """The rules beyond the build's own validation, over a pack that has been read."""
+    theme = pack.context.theme.spec
+    anchors = frozenset(b.anchor for doc in documents for part in doc.parts for b in part.blocks
+                        if isinstance(b, Heading) and b.anchor)
+    context = TextContext(tuple(theme.contact.email_domains), theme.contact.phone_pattern, sentence_words, anchors)
+    findings: list[Finding] = []
+    for path in sorted(pack.folder.rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        findings += check_lines(path, text, context)
+        findings += _meeting_date(path, pack.spec.date)
+        findings.append(reading_ease(path, text))
+    findings += check_data(pack.context.data.datasets)
+    findings += check_theme(pack.context.theme)
+    for doc in documents:
+        findings += _tables_without_headers(doc, pack.folder / "pack.yaml")
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], str(f.path), f.line or 0, f.column or 0))
+
+
+def _meeting_date(path: Path, meeting: date) -> list[Finding]:
+    source = read_markdown_file(path)
+    to = source.meta.get("to")
+    if source.meta.get("type") != "committee-report" or not isinstance(to, dict) or to.get("date") == meeting:
+        return []
+    return [Finding("text/meeting-date", path, line_of(to, "date"), None,
+                    f"the report is to the meeting of {to.get('date')} but the pack is for {meeting}")]
+
+
+def _tables_without_headers(doc: Document, where: Path) -> list[Finding]:
+    def empty(table: Table) -> bool:
+        return not table.header or all(not plain_text(c.content).strip() and not c.blocks
+                                       for row in table.header for c in row)
+
+    parts: tuple[Part, ...] = doc.parts
+    return [Finding("access/table-headers", where, None, None, f"'{table.caption or 'a table'}' in {doc.slug} "
+                    f"has no header row") for part in parts for table in part.blocks
+            if isinstance(table, Table) and empty(table)]
+
+
+def summary(findings: list[Finding]) -> str:
+    counts = {severity: sum(1 for f in findings if f.severity == severity) for severity in SEVERITY_ORDER}
+    return ", ".join(f"{n} {s}{'' if n == 1 else 's'}" for s, n in counts.items())
+
+
+
+
+class ChecksFailed(Exception):
+    """The build found error-level findings: it publishes nothing."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(f"{len(findings)} errors")
+        self.findings = findings
+
+
+__all__ = ["RULES", "ChecksFailed", "Finding", "check_documents", "check_pack", "summary"]

@@ -52,7 +52,10 @@ def check_documents(pack: Pack, documents: list[Document], sentence_words: int =
 
 
 def _meeting_date(path: Path, meeting: date) -> list[Finding]:
-    source = read_markdown_file(path)
+    try:
+        source = read_markdown_file(path)
+    except ContentError:  # not a document with fields (notes kept in the pack): nothing to compare
+        return []
     to = source.meta.get("to")
     if source.meta.get("type") != "committee-report" or not isinstance(to, dict) or to.get("date") == meeting:
         return []

@@ -44,7 +44,7 @@ def build(root: Path, name: str, force: bool = False) -> BuildResult:
     if not force and manifest.up_to_date(root, name):
         return BuildResult(final, tuple(sorted(final.iterdir())), up_to_date=True)
     pack, documents = read_pack(root, name)
-    findings = check_documents(pack, documents)
+    findings = check_documents(pack, documents, information=False)
     errors = [f for f in findings if f.severity == "error"]
     if errors:
         raise ChecksFailed(errors)

@@ -32,8 +32,13 @@ def check_pack(root: Path, name: str, sentence_words: int = 25) -> list[Finding]
     return check_documents(pack, documents, sentence_words)
 
 
-def check_documents(pack: Pack, documents: list[Document], sentence_words: int = 25) -> list[Finding]:
-    """The rules beyond the build's own validation, over a pack that has been read."""
+def check_documents(pack: Pack, documents: list[Document], sentence_words: int = 25,
+                    information: bool = True) -> list[Finding]:
+    """The rules beyond the build's own validation, over a pack that has been read.
+
+    ``information`` False leaves out the information-only findings (reading ease), which the build
+    would only discard.
+    """
     theme = pack.context.theme.spec
     anchors = frozenset(b.anchor for doc in documents for part in doc.parts for b in part.blocks
                         if isinstance(b, Heading) and b.anchor)
@@ -43,7 +48,8 @@ def check_documents(pack: Pack, documents: list[Document], sentence_words: int =
         text = path.read_text(encoding="utf-8")
         findings += check_lines(path, text, context)
         findings += _meeting_date(path, pack.spec.date)
-        findings.append(reading_ease(path, text))
+        if information:
+            findings.append(reading_ease(path, text))
     findings += check_data(pack.context.data.datasets)
     findings += check_theme(pack.context.theme)
     for doc in documents:

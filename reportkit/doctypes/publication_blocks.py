@@ -3,7 +3,7 @@ and ```alternative-formats (the council's contact details come from the theme, n
 
 from __future__ import annotations
 
-from typing import Callable, Literal
+from typing import Callable, Literal, TypeVar
 
 from ..errors import ContentError
 from ..model import (
@@ -25,6 +25,7 @@ from ..read.schema import Strict, validate
 from ..read.yamlfile import line_of, parse_yaml
 
 BlockReader = Callable[[str, int], list[Block]]
+Spec = TypeVar("Spec", bound=Strict)
 
 
 class PageSpec(Strict):
@@ -69,42 +70,42 @@ class NoOptions(Strict):
 def publication_blocks(reader: MarkdownReader) -> dict[str, BlockReader]:
     contact = reader.data.alternative_formats
 
-    def parsed(model: type[Strict], what: str, text: str, line: int) -> tuple[Strict, object]:
+    def parsed(model: type[Spec], what: str, text: str, line: int) -> tuple[Spec, object]:
         raw = parse_yaml(text, reader.path, line) if text.strip() else {}
         return validate(model, raw, reader.path, what), raw
 
     def page(text: str, line: int) -> list[Block]:
         spec, _ = parsed(PageSpec, "the page block", text, line)
-        return [PageSetup(spec.orientation)]  # type: ignore[attr-defined, list-item]
+        return [PageSetup(spec.orientation)]  # type: ignore[list-item]  # split into parts, never written
 
     def pull_quote(text: str, line: int) -> list[Block]:
         spec, _ = parsed(PullQuoteSpec, "the pull quote", text, line)
-        quoted = spec.text.strip().strip('"“”')  # type: ignore[attr-defined]
+        quoted = spec.text.strip().strip('"“”')
         return [Callout("", (Paragraph((Text(f"“{quoted}”"),)),), "quote")]
 
     def key_figures(text: str, line: int) -> list[Block]:
         spec, raw = parsed(KeyFiguresSpec, "the key figures", text, line)
         items = []
-        for index, item in enumerate(spec.figures):  # type: ignore[attr-defined]
+        for index, item in enumerate(spec.figures):
             at = line_of(raw, "figures", index) or line
             items.append(Paragraph((Strong(inline_markdown(item.figure, reader, at)), LineBreak(),
                                     *inline_markdown(item.label, reader, at))))
-        return [Callout(spec.title, tuple(items), "figures")]  # type: ignore[attr-defined]
+        return [Callout(spec.title, tuple(items), "figures")]
 
     def two_column(text: str, line: int) -> list[Block]:
         spec, raw = parsed(TwoColumnSpec, "the two-column table", text, line)
-        header = (Cell((Text(spec.left),), header=True), Cell((Text(spec.right),), header=True))  # type: ignore[attr-defined]
+        header = (Cell((Text(spec.left),), header=True), Cell((Text(spec.right),), header=True))
         rows = []
-        for index, row in enumerate(spec.rows):  # type: ignore[attr-defined]
+        for index, row in enumerate(spec.rows):
             at = line_of(raw, "rows", index) or line
             rows.append(tuple(Cell((), blocks=(_bullets(items, reader, at),)) for items in (row.left, row.right)))
         reader.data.numbering.tables += 1
-        caption = spec.caption or f"{spec.left} and {spec.right.lower()}"  # type: ignore[attr-defined]
+        caption = spec.caption or f"{spec.left} and {spec.right.lower()}"
         return [Table(f"Table {reader.data.numbering.tables}: {caption}", (header,), tuple(rows))]
 
     def signature(text: str, line: int) -> list[Block]:
         spec, _ = parsed(SignatureSpec, "the signature", text, line)
-        return [Paragraph((Strong((Text(spec.name),)), LineBreak(), Text(spec.role)))]  # type: ignore[attr-defined]
+        return [Paragraph((Strong((Text(spec.name),)), LineBreak(), Text(spec.role)))]
 
     def alternative_formats(text: str, line: int) -> list[Block]:
         parsed(NoOptions, "the alternative formats box", text, line)

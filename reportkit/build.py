@@ -2,6 +2,7 @@
 
 Nothing reaches build/<pack>/ until every output is written: files are made in a staging
 folder that replaces the previous outputs in one rename, so a failed build keeps the last good one.
+A meeting pack also gets its bound PDF and agenda; its exempt papers go only under restricted/.
 """
 
 from __future__ import annotations
@@ -13,12 +14,16 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import manifest
+from .bind import ItemPapers, agenda_document, bound_pack, printed_pages
 from .check.engine import ChecksFailed, check_documents
 from .check.findings import Finding
 from .doctypes.registry import build_document
 from .model import Document
 from .pack import Pack, open_pack
+from .theme import Theme
 from .write.resources import Resources
+
+RESTRICTED = "restricted"
 
 
 @dataclass(frozen=True)
@@ -29,49 +34,110 @@ class BuildResult:
     warnings: tuple[Finding, ...] = ()
 
 
+@dataclass(frozen=True)
+class PackContents:
+    pack: Pack
+    documents: list[Document]  # every paper, each also written on its own
+    items: list[ItemPapers]  # a meeting's items with their papers; empty for other packs
+    included: dict[str, Path]  # other packs a meeting takes papers from: name -> folder
+
+
 def read_pack(root: Path, name: str, draw_charts: bool = True) -> tuple[Pack, list[Document]]:
     """Every document of the pack as a model: all validation happens here, before any writing."""
-    pack = open_pack(root, name, root / "build" / ".cache" / "charts", draw_charts)
+    contents = read_contents(root, name, draw_charts)
+    return contents.pack, contents.documents
+
+
+def read_contents(root: Path, name: str, draw_charts: bool = True) -> PackContents:
+    cache = root / "build" / ".cache" / "charts"
+    pack = open_pack(root, name, cache, draw_charts)
     pack_file = pack.folder / "pack.yaml"
-    documents = [build_document(pack.folder / rel, pack.context, (pack_file, line))
-                 for rel, line in zip(pack.spec.documents, pack.document_lines)]
-    return pack, documents
+    if pack.meeting is None:
+        documents = [build_document(pack.folder / rel, pack.context, (pack_file, line))
+                     for rel, line in zip(pack.spec.documents, pack.document_lines)]
+        return PackContents(pack, documents, [], {})
+    others: dict[str, Pack] = {}
+    items: list[ItemPapers] = []
+    for item in pack.meeting.items:
+        papers = []
+        for paper in item.papers:
+            source = pack
+            if paper.pack != name:
+                source = others.get(paper.pack) or open_pack(root, paper.pack, cache, draw_charts)
+                others[paper.pack] = source
+            papers.append(build_document(paper.path, source.context, (pack_file, paper.line)))
+        items.append(ItemPapers(item, tuple(papers)))
+    documents = [paper for entry in items for paper in entry.papers]
+    return PackContents(pack, documents, items, {n: p.folder for n, p in sorted(others.items())})
 
 
 def build(root: Path, name: str, force: bool = False) -> BuildResult:
     """Build ``name`` into build/<name>/, unless its last build is already current (``force`` rebuilds)."""
     final = root / "build" / name
     if not force and manifest.up_to_date(root, name):
-        return BuildResult(final, tuple(sorted(final.iterdir())), up_to_date=True)
-    pack, documents = read_pack(root, name)
-    findings = check_documents(pack, documents, information=False)
+        return BuildResult(final, _files(final), up_to_date=True)
+    contents = read_contents(root, name)
+    pack = contents.pack
+    findings = check_documents(pack, contents.documents, information=False)
     errors = [f for f in findings if f.severity == "error"]
     if errors:
         raise ChecksFailed(errors)
     when = datetime(pack.spec.date.year, pack.spec.date.month, pack.spec.date.day, tzinfo=timezone.utc)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
     theme = pack.context.theme
-    resources = Resources({"pack": pack.folder, "theme": theme.folder, "charts": pack.context.data.cache_dir})
-
-    from .write.docx import write_docx
-    from .write.pdf import write_pdf
+    roots = {"pack": pack.folder, "theme": theme.folder, "charts": pack.context.data.cache_dir}
+    roots.update({f"pack-{other}": folder for other, folder in contents.included.items()})
+    resources = Resources(roots)
 
     out_root = root / "build"
     staging = out_root / f".staging-{name}-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     try:
-        for doc in documents:
-            pages = write_pdf(doc, theme, resources, staging / f"{doc.slug}.pdf")
-            write_docx(doc, theme, staging / f"{doc.slug}.docx", when, pages)
-        inputs = manifest.input_hashes(root, pack.folder, theme.folder)
+        exempt = {id(paper) for entry in contents.items if entry.item.exempt for paper in entry.papers}
+        for doc in contents.documents:
+            folder = staging / RESTRICTED if id(doc) in exempt else staging
+            _write(doc, theme, resources, folder, when)
+        if pack.meeting is not None:
+            _write_meeting(contents, theme, resources, staging, when, restricted=False)
+            if exempt:
+                _write_meeting(contents, theme, resources, staging / RESTRICTED, when, restricted=True)
+        inputs = manifest.input_hashes(root, pack.folder, theme.folder, tuple(contents.included.values()))
         manifest.write(staging, manifest.manifest(name, int(when.timestamp()), inputs, staging))
         _publish(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildResult(final, tuple(sorted(final.iterdir())),
-                       warnings=tuple(f for f in findings if f.severity == "warning"))
+    return BuildResult(final, _files(final), warnings=tuple(f for f in findings if f.severity == "warning"))
+
+
+def _write(doc: Document, theme: Theme, resources: Resources, folder: Path, when: datetime) -> dict[str, int]:
+    from .write.docx import write_docx
+    from .write.pdf import write_pdf
+
+    folder.mkdir(exist_ok=True)
+    pages = write_pdf(doc, theme, resources, folder / f"{doc.slug}.pdf")
+    write_docx(doc, theme, folder / f"{doc.slug}.docx", when, pages)
+    return pages
+
+
+def _write_meeting(contents: PackContents, theme: Theme, resources: Resources, folder: Path, when: datetime,
+                   restricted: bool) -> None:
+    """The bound pack (PDF only: its point is the printed pagination) and the agenda, whose DOCX
+    carries the page ranges the bound PDF laid out."""
+    from .write.docx import write_docx
+    from .write.pdf import write_pdf
+
+    assert contents.pack.meeting is not None
+    folder.mkdir(exist_ok=True)
+    pack = bound_pack(contents.pack.meeting, contents.items, theme, restricted)
+    pages = printed_pages(write_pdf(pack, theme, resources, folder / f"{pack.slug}.pdf"), pack)
+    agenda = agenda_document(contents.pack.meeting, contents.items, theme, restricted)
+    write_docx(agenda, theme, folder / f"{agenda.slug}.docx", when, pages)
+
+
+def _files(folder: Path) -> tuple[Path, ...]:
+    return tuple(sorted(p for p in folder.rglob("*") if p.is_file()))
 
 
 def _publish(staging: Path, final: Path) -> None:

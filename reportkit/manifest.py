@@ -22,8 +22,9 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def input_hashes(root: Path, pack_folder: Path, theme_folder: Path) -> dict[str, str]:
-    roots = [pack_folder, theme_folder, theme_folder.parent / "_base"]
+def input_hashes(root: Path, pack_folder: Path, theme_folder: Path, included: tuple[Path, ...] = ()) -> dict[str, str]:
+    """Every file a build reads: its pack, the packs its meeting includes papers from, and the templates."""
+    roots = [pack_folder, *included, theme_folder, theme_folder.parent / "_base"]
     return {p.relative_to(root).as_posix(): sha256(p) for folder in roots for p in sorted(folder.rglob("*"))
             if p.is_file()}
 
@@ -48,8 +49,22 @@ def tool_versions() -> dict[str, str]:
     return tools
 
 
+def included_packs(pack_yaml: object) -> tuple[str, ...]:
+    """The other packs a meeting takes papers from (``papers: [{pack: NAME}]``), as pack.yaml names them."""
+    meeting = pack_yaml.get("meeting") if isinstance(pack_yaml, dict) else None
+    items = meeting.get("items") if isinstance(meeting, dict) else None
+    names = {str(paper["pack"]) for item in items or [] if isinstance(item, dict)
+             for paper in item.get("papers") or [] if isinstance(paper, dict) and "pack" in paper}
+    return tuple(sorted(names))
+
+
+def _outputs(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): sha256(p) for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != "manifest.json"}
+
+
 def manifest(pack: str, epoch: int, inputs: dict[str, str], outputs_folder: Path) -> dict[str, object]:
-    outputs = {p.name: sha256(p) for p in sorted(outputs_folder.iterdir()) if p.name != "manifest.json"}
+    outputs = _outputs(outputs_folder)
     return {"pack": pack, "source_date_epoch": epoch, "inputs": inputs, "outputs": outputs, "code": code_hash(),
             "tools": tool_versions()}
 
@@ -64,14 +79,14 @@ def up_to_date(root: Path, name: str) -> bool:
     pack_folder = root / "content" / name
     try:
         previous = json.loads((final / "manifest.json").read_text(encoding="utf-8"))
-        theme = yaml.safe_load((pack_folder / "pack.yaml").read_text(encoding="utf-8"))["theme"]
-        theme_folder = root / "templates" / str(theme)
+        pack_yaml = yaml.safe_load((pack_folder / "pack.yaml").read_text(encoding="utf-8"))
+        theme_folder = root / "templates" / str(pack_yaml["theme"])
+        included = tuple(root / "content" / other for other in included_packs(pack_yaml))
         if not theme_folder.is_dir() or previous.get("code") != code_hash() or previous.get("tools") != tool_versions():
             return False
-        if previous.get("inputs") != input_hashes(root, pack_folder, theme_folder):
+        if previous.get("inputs") != input_hashes(root, pack_folder, theme_folder, included):
             return False
         outputs = previous.get("outputs", {})
-        present = {p.name for p in final.iterdir()} - {"manifest.json"}
-        return bool(outputs) and set(outputs) == present and all(sha256(final / n) == h for n, h in outputs.items())
+        return bool(outputs) and outputs == _outputs(final)
     except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError):
         return False

@@ -39,7 +39,15 @@ class LineBreak:
     pass
 
 
-Inline = Union[Text, Strong, Emphasis, Link, LineBreak]
+@dataclass(frozen=True)
+class PageRange:
+    """"(Pages x - y)" for a run of a bound pack: the pages where two anchors land, filled in by each writer."""
+
+    start: str
+    end: str
+
+
+Inline = Union[Text, Strong, Emphasis, Link, LineBreak, PageRange]
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:
@@ -50,6 +58,8 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
             parts.append(inline.text)
         elif isinstance(inline, LineBreak):
             parts.append(" ")
+        elif isinstance(inline, PageRange):
+            continue
         else:
             parts.append(plain_text(inline.children))
     return "".join(parts)
@@ -143,6 +153,8 @@ class Cover:
     subtitle: str
     organisation: str
     date: str
+    level: int = 1  # the title's heading level (2 once the document is bound into a pack)
+    anchor: str = "title"
 
 
 @dataclass(frozen=True)
@@ -158,6 +170,8 @@ class Contents:
 
     title: str
     entries: tuple[ContentsEntry, ...]
+    level: int = 2
+    anchor: str = "contents"
 
 
 @dataclass(frozen=True)
@@ -172,11 +186,22 @@ Block = Union[Heading, Paragraph, ListBlock, Table, Figure, FieldList, Callout, 
 
 @dataclass(frozen=True)
 class Part:
-    """A run of pages: the report body, or an appendix that starts on a new page."""
+    """A run of pages: the report body, or an appendix that starts on a new page.
+
+    The last five fields bind papers into a meeting pack: ``start="right"`` begins the part on a
+    right-hand page (a blank page goes before it if needed), ``unnumbered`` pages (the front sheet)
+    are not counted, ``outline`` is a bookmark above the part's own headings, and ``anchor`` and
+    ``end_anchor`` mark where the part starts and ends so a page range can point at them.
+    """
 
     blocks: tuple[Block, ...]
     orientation: Literal["portrait", "landscape"] = "portrait"
     running_header: str = ""
+    start: Literal["page", "right"] = "page"
+    unnumbered: bool = False
+    outline: str = ""
+    anchor: str = ""
+    end_anchor: str = ""
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-from pydantic import Field
+from typing import Any
 
 from .compute.dashboard import assess_dashboard
 from .compute.values import named_values
@@ -15,6 +14,7 @@ from .errors import ContentError, did_you_mean
 from .read.data import load_data_folder
 from .read.directives import DataContext
 from .read.kpis import KpiSet
+from .read.meeting import Meeting, read_meeting
 from .read.schema import Strict, validate
 from .read.yamlfile import line_of, load_yaml
 from .resolve.charts import chart_style
@@ -22,10 +22,13 @@ from .theme import load_theme
 
 
 class PackSpec(Strict):
+    """A pack is either a list of documents, or a meeting whose items name their papers."""
+
     title: str
     theme: str
     date: date
-    documents: list[str] = Field(min_length=1)
+    documents: list[str] = []
+    meeting: dict[str, Any] | None = None  # checked by read_meeting, which needs the YAML's lines
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Pack:
     spec: PackSpec
     context: PackContext
     document_lines: tuple[int, ...]
+    meeting: Meeting | None = None
 
 
 def open_pack(root: Path, name: str, cache_dir: Path, draw_charts: bool = True) -> Pack:
@@ -46,6 +50,10 @@ def open_pack(root: Path, name: str, cache_dir: Path, draw_charts: bool = True) 
         raise ContentError(content / name, None, f"no pack called '{name}'", did_you_mean(name, known))
     raw = load_yaml(pack_file)
     spec = validate(PackSpec, raw, pack_file, "pack.yaml")
+    if bool(spec.documents) == bool(spec.meeting):
+        raise ContentError(pack_file, line_of(raw, "documents") or line_of(raw, "meeting") or 1,
+                           "a pack lists either its 'documents:' or a 'meeting:' with its items",
+                           "give 'documents:' for a report or publication, 'meeting:' for an agenda pack")
     theme = load_theme(root / "templates", spec.theme, (pack_file, line_of(raw, "theme")))
     rag = theme.spec.rag
     datasets = load_data_folder(folder / "data", rag.rule, rag.tolerance_pct)
@@ -56,4 +64,6 @@ def open_pack(root: Path, name: str, cache_dir: Path, draw_charts: bool = True) 
     context = PackContext(folder, theme, data, named_values(datasets, dashboards), dashboards,
                           spec.date)
     lines = tuple(line_of(raw, "documents", i) or 1 for i in range(len(spec.documents)))
-    return Pack(name, folder, spec, context, lines)
+    meeting = (read_meeting(raw["meeting"], pack_file, content, spec.date, theme.spec.meeting.standard_items)
+               if spec.meeting else None)
+    return Pack(name, folder, spec, context, lines, meeting)

@@ -77,6 +77,36 @@ class Wording(Strict):
     illustrative_note: str
 
 
+class MeetingWording(Strict):
+    """The fixed wording of an agenda front sheet and a bound meeting pack; a council overrides what differs."""
+
+    standard_items: dict[str, str] = {
+        "webcasting": "Introduction/Webcasting Announcement",
+        "vice-chair": "Election of Vice-Chair",
+        "apologies": "Apologies and Substitutes",
+        "declarations": "Declarations of Interest by Members in items on the agenda",
+    }
+    membership: str = "Membership ({count})"
+    vacancies: str = "plus {count} vacancies"
+    vacancy: str = "plus 1 vacancy"
+    ask_for: str = "Ask for"
+    unrestricted_heading: str = "Unrestricted items"
+    unrestricted_note: str = "(During these items the meeting is likely to be open to the public)"
+    exempt_heading: str = "Exempt items"
+    exempt_note: str = "(During these items the meeting is likely NOT to be open to the public)"
+    no_exempt_note: str = ("(At the time of preparing the agenda there were no exempt items. During any such items "
+                           "which may arise the meeting is likely NOT to be open to the public)")
+    exempt_item: str = ("Exempt item: not for publication under paragraph {paragraph} of Part 1 of Schedule 12A "
+                        "to the Local Government Act 1972")
+    verbal: str = "(Verbal update, no papers)"
+    pages: str = "(Pages {start} - {end})"
+    footer: str = "Page {page}"
+    blank_page: str = "This page is intentionally left blank"
+    restricted: str = "Exempt: not for publication"
+    background_note: str = ("Background documents referred to in these papers may be inspected by arrangement "
+                            "with the officer who prepared the report.")
+
+
 class AlternativeFormats(Strict):
     """How readers ask for a document in another format or language, printed in the box that says so."""
 
@@ -116,6 +146,7 @@ class ThemeSpec(Strict):
     wording: Wording
     contact: Contact
     rag: Rag
+    meeting: MeetingWording = MeetingWording()
     districts: list[str] = []  # the council's districts: rows of district tables are checked against it
 
 
@@ -130,16 +161,22 @@ class Theme:
     def font_path(self, face: str) -> Path:
         return self.folder / getattr(self.spec.fonts.files, face)
 
-    def footer_pieces(self) -> tuple[str, ...]:
+    def footer_pieces(self, wording: str = "") -> tuple[str, ...]:
         """The footer wording split around its live fields: 'Page {page} of {pages}' ->
         ('Page ', '{page}', ' of ', '{pages}'). Each writer turns '{page}' into its own field."""
-        import re
-
-        return tuple(piece for piece in re.split(r"(\{pages?\})", self.spec.wording.footer) if piece)
+        return split_fields(wording or self.spec.wording.footer, ("page", "pages"))
 
     @property
     def font_faces(self) -> dict[str, Path]:
         return {face: self.font_path(face) for face in ("regular", "bold", "italic", "bold_italic")}
+
+
+def split_fields(wording: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    """'(Pages {start} - {end})' -> ('(Pages ', '{start}', ' - ', '{end}', ')'), keeping only known fields."""
+    import re
+
+    pattern = "(" + "|".join(re.escape("{" + name + "}") for name in names) + ")"
+    return tuple(piece for piece in re.split(pattern, wording) if piece)
 
 
 def load_theme(templates_dir: Path, name: str, cited_at: tuple[Path, int | None]) -> Theme:

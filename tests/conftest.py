@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+import yaml
 
 from reportkit.cli import main
+from reportkit.manifest import included_packs
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -59,7 +61,9 @@ def built_example(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], P
 
     def get(name: str) -> Path:
         if name not in built:
-            root = make_project(tmp_path_factory.mktemp(name), {name: REPO / "content" / name})
+            pack_yaml = yaml.safe_load((REPO / "content" / name / "pack.yaml").read_text(encoding="utf-8"))
+            packs = {n: REPO / "content" / n for n in (name, *included_packs(pack_yaml))}
+            root = make_project(tmp_path_factory.mktemp(name), packs)
             assert build(root, name) == 0
             built[name] = root / "build" / name
         return built[name]

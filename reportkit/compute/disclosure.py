@@ -8,8 +8,8 @@ published tables round, not Python's round-half-to-even (which gives 25 -> 20).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Callable
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Literal
 
 from pydantic import Field as SchemaField
@@ -27,9 +28,11 @@ from ..read.schema import Strict, validate
 from ..read.yamlfile import line_of
 from ..resolve.placeholders import fill
 from .common import PackContext, Person, contact_block, embolden_words, long_date
+from .equality_impact import EqiaSpec, equality_impact
 from .kpi_dashboard import DashboardSpec, dashboard_blocks
+from .record_of_decision import DecisionFacts, RecordOfDecisionSpec, record_of_decision
 
-APPENDIX_TYPES = ("appendix", "kpi-dashboard")
+APPENDIX_TYPES = ("appendix", "kpi-dashboard", "record-of-decision", "equality-impact-assessment")
 
 
 class Meeting(Strict):
@@ -100,7 +103,8 @@ def build_committee_report(source: SourceFile, ctx: PackContext) -> Document:
     recommendations = text_field("recommendations", spec.recommendations)
     fields += [Field("Summary", text_field("summary", spec.summary)), Field("Recommendation(s)", recommendations)]
 
-    appendix_parts, appendix_titles = _appendices(spec, source, ctx)
+    facts = DecisionFacts(subject, spec.decision_number, spec.key_decision, spec.classification)
+    appendix_parts, appendix_titles = _appendices(spec, source, ctx, facts)
     closing = _closing_sections(spec, numbers, recommendations, appendix_titles)
     title = Heading(1, (Text(subject),), anchor="title")
     main = Part((title, FieldList(tuple(fields)), *body, *closing))
@@ -138,7 +142,8 @@ def _closing_sections(spec: CommitteeReportSpec, numbers: SectionNumbers, recomm
     return blocks
 
 
-def _appendices(spec: CommitteeReportSpec, source: SourceFile, ctx: PackContext) -> tuple[list[Part], list[str]]:
+def _appendices(spec: CommitteeReportSpec, source: SourceFile, ctx: PackContext,
+                facts: DecisionFacts) -> tuple[list[Part], list[str]]:
     parts: list[Part] = []
     titles: list[str] = []
     for index, entry in enumerate(spec.appendices, start=1):
@@ -151,7 +156,7 @@ def _appendices(spec: CommitteeReportSpec, source: SourceFile, ctx: PackContext)
             if not path.is_file():
                 raise ContentError(source.path, line, f"appendix file '{entry.file}' not found",
                                    "check the file name")
-            part, title = _appendix_part(index, read_markdown_file(path), ctx)
+            part, title = _appendix_part(index, read_markdown_file(path), ctx, facts, (source.path, line or 1))
             parts.append(part)
         elif entry.title:
             title = entry.title
@@ -162,11 +167,16 @@ def _appendices(spec: CommitteeReportSpec, source: SourceFile, ctx: PackContext)
     return parts, titles
 
 
-def _appendix_part(index: int, source: SourceFile, ctx: PackContext) -> tuple[Part, str]:
+def _appendix_part(index: int, source: SourceFile, ctx: PackContext, facts: DecisionFacts,
+                   cited_at: tuple[Path, int]) -> tuple[Part, str]:
     kind = source.meta.get("type")
+    spec: AppendixSpec | DashboardSpec | RecordOfDecisionSpec | EqiaSpec
     if kind == "kpi-dashboard":
-        spec: AppendixSpec | DashboardSpec
         spec, body = dashboard_blocks(source, ctx)
+    elif kind == "record-of-decision":
+        spec, body = record_of_decision(source, ctx, facts, cited_at)
+    elif kind == "equality-impact-assessment":
+        spec, body = equality_impact(source, ctx)
     elif kind == "appendix":
         spec = validate(AppendixSpec, source.meta, source.path, "the appendix's front matter")
         reader = MarkdownReader(source.path, ctx.pack_dir, ctx.data, SectionNumbers(numbered=False), heading_offset=2)

@@ -41,6 +41,12 @@ def long_date(day: date) -> str:
     return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
+def weekday_date(day: date) -> str:
+    """'Wednesday, 12 November 2025', the form agendas and minutes open with."""
+    days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+    return f"{days[day.weekday()]}, {long_date(day)}"
+
+
 def contact_block(person: Person) -> Paragraph:
     parts: list[Inline] = [Strong((Text(person.name),)), LineBreak(), Text(person.role)]
     if person.phone:

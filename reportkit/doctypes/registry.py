@@ -10,8 +10,10 @@ from ..model import Document
 from ..read.frontmatter import SourceFile, read_markdown_file
 from .committee_report import build_committee_report
 from .common import PackContext
+from .minutes import build_minutes
 from .publication import build_publication
 from .self_assessment import build_self_assessment
+from .work_programme import build_work_programme
 
 Builder = Callable[[SourceFile, PackContext], Document]
 
@@ -19,6 +21,8 @@ BUILDERS: dict[str, Builder] = {
     "committee-report": build_committee_report,
     "cqc-self-assessment": build_self_assessment,
     "publication": build_publication,
+    "minutes": build_minutes,
+    "work-programme": build_work_programme,
 }
 
 
@@ -36,4 +40,5 @@ def build_document(path: Path, ctx: PackContext, cited_at: tuple[Path, int]) -> 
 
         raise ContentError(path, line_of(source.meta, "type") or 2, f"unknown document type '{kind}'",
                            did_you_mean(str(kind), list(BUILDERS)) if kind else "add a line 'type: committee-report'")
+    ctx.data.numbering.restart()
     return BUILDERS[kind](source, ctx)

@@ -91,6 +91,10 @@ class Numbering:
     tables: int = 0
     figures: int = 0
 
+    def restart(self) -> None:
+        """A new document starts again at Table 1 and Figure 1."""
+        self.tables = self.figures = 0
+
 
 @dataclass
 class DataContext:

@@ -21,6 +21,7 @@ from ..model import (
     LineBreak,
     Link,
     ListBlock,
+    PageRange,
     Paragraph,
     Strong,
     Table,
@@ -145,7 +146,8 @@ class DocxWriter:
         from docx.enum.section import WD_SECTION
 
         for index, part in enumerate(doc.parts):
-            section = self.docx.sections[0] if index == 0 else self.docx.add_section(WD_SECTION.NEW_PAGE)
+            start = WD_SECTION.ODD_PAGE if part.start == "right" else WD_SECTION.NEW_PAGE
+            section = self.docx.sections[0] if index == 0 else self.docx.add_section(start)
             self._page(section, part.orientation, doc.meta.classification, part.running_header)
             for block in part.blocks:
                 self._block(block)
@@ -206,7 +208,7 @@ class DocxWriter:
     def _cover(self, block: Cover) -> None:
         from docx.shared import Pt
 
-        self._heading(Heading(1, (Text(block.title),), anchor="title"))
+        self._heading(Heading(block.level, (Text(block.title),), anchor=block.anchor))
         for text, size in ((block.subtitle, self.theme.sizes.heading1), (block.organisation, self.theme.sizes.body),
                            (block.date, self.theme.sizes.body)):
             if text:
@@ -217,7 +219,7 @@ class DocxWriter:
         """A TOC field whose result is already filled in, so Word shows the entries before any update."""
         from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 
-        self._heading(Heading(2, (Text(block.title),)))
+        self._heading(Heading(block.level, (Text(block.title),), anchor=block.anchor))
         levels = sorted({e.level for e in block.entries})
         section = self.docx.sections[-1]
         width = section.page_width - section.left_margin - section.right_margin
@@ -409,6 +411,10 @@ class DocxWriter:
             elif isinstance(inline, Link):
                 link = ooxml.add_hyperlink(paragraph, inline.href)
                 self._inlines(paragraph, inline.children, bold, italic, link)
+            elif isinstance(inline, PageRange):
+                pages = self.theme.meeting.pages.format(start=self.page_numbers[inline.start],
+                                                        end=self.page_numbers[inline.end])
+                self._inlines(paragraph, (Text(pages),), bold, italic, container)
 
 
 def _hang(paragraph: Any, indent_cm: float) -> None:

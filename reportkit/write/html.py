@@ -8,7 +8,7 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..model import Document
-from ..theme import Theme
+from ..theme import Theme, split_fields
 from .resources import Resources
 
 
@@ -29,19 +29,30 @@ def css_string(text: str) -> str:
     return f'"{escaped}"'
 
 
-def footer_content(theme: Theme) -> str:
+def footer_content(theme: Theme, wording: str = "") -> str:
     """The footer wording as a CSS content value with live page counters."""
     return " ".join(f"counter({piece[1:-1]})" if piece in ("{page}", "{pages}") else css_string(piece)
-                    for piece in theme.footer_pieces())
+                    for piece in theme.footer_pieces(wording))
 
 
-def render_html(doc: Document, theme: Theme, resources: Resources) -> str:
+def page_range_content(theme: Theme) -> str:
+    """'(Pages {start} - {end})' as a CSS content value: the pages where two anchors landed."""
+    fields = {"{start}": "target-counter(attr(data-start url), page)",
+              "{end}": "target-counter(attr(data-end url), page)"}
+    return " ".join(fields.get(piece, css_string(piece))
+                    for piece in split_fields(theme.spec.meeting.pages, ("start", "end")))
+
+
+def render_html(doc: Document, theme: Theme, resources: Resources, front_pages: int = 0) -> str:
+    """``front_pages`` leading pages (a front sheet and the blank page after it) are not numbered or counted."""
     env = _environment(theme, resources)
     spec = theme.spec
     fonts = {face: resources.url(path) for face, path in theme.font_faces.items()}
+    bound = any(part.unnumbered for part in doc.parts)
     css = env.get_template("style.css.j2").render(
         theme=spec, fonts=fonts, m=spec.page.margins_mm, classification=doc.meta.classification,
-        footer=footer_content(theme))
+        footer=footer_content(theme, spec.meeting.footer if bound else ""), page_range=page_range_content(theme),
+        front_pages=front_pages)
     from markupsafe import Markup
 
     return env.get_template("document.html.j2").render(doc=doc, theme=spec, css=Markup(css))

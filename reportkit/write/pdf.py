@@ -48,15 +48,41 @@ def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path) -
 
     SOURCE_DATE_EPOCH must be set for repeatable bytes.
     """
+    options = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
+    front = [part for part in doc.parts if part.unnumbered]
+    front_pages = 0
+    if front:
+        # Pages are numbered from the first numbered part, which starts on a right-hand page: the
+        # front sheet and the blank page after it are an even number of pages, known after layout.
+        alone = _render(Document(doc.slug, doc.meta, tuple(front)), theme, resources, 0, target, options)
+        front_pages = len(alone.pages) + len(alone.pages) % 2
+    document = _render(doc, theme, resources, front_pages, target, options)
+    if front:
+        first = next(part.anchor for part in doc.parts if not part.unnumbered)
+        laid_out = _anchor_pages(document)[first] - 1
+        if laid_out != front_pages:  # the filled-in page ranges changed the front sheet's length
+            document = _render(doc, theme, resources, laid_out, target, options)
+    document.write_pdf(target, finisher=_add_header_scope, **options)
+    return _anchor_pages(document)
+
+
+def _render(doc: Document, theme: Theme, resources: Resources, front_pages: int, target: Path,
+            options: dict[str, Any]) -> Any:
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
-    html = render_html(doc, theme, resources)
-    options = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
+    html = render_html(doc, theme, resources, front_pages)
     try:
-        document = HTML(string=html, base_url=f"{PREFIX}pack/", url_fetcher=_fetcher(resources)).render(**options)
+        return HTML(string=html, base_url=f"{PREFIX}pack/", url_fetcher=_fetcher(resources)).render(**options)
     except FatalURLFetchingError as refusal:
         raise ContentError(resources.roots.get("pack", target), None, str(refusal),
                            "keep every file the document uses inside the pack") from None
-    document.write_pdf(target, finisher=_add_header_scope, **options)
-    return {anchor: number for number, page in enumerate(document.pages, start=1) for anchor in page.anchors}
+
+
+def _anchor_pages(document: Any) -> dict[str, int]:
+    """The page where each anchor starts (an element that spans pages is listed on each of them)."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages

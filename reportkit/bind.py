@@ -1,0 +1,94 @@
+"""A meeting's papers bound into one pack: the agenda front sheet, then each item's papers in order.
+
+Binding is a change of model only. Each paper's anchors get a prefix, so two papers may both have a
+"summary"; its headings move one level down under the pack's single title; each item starts on a
+right-hand page and carries a bookmark. The writers know nothing of meetings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from .doctypes.agenda import agenda_blocks, agenda_title, item_anchor, item_end_anchor
+from .model import (
+    Contents,
+    ContentsEntry,
+    Cover,
+    Document,
+    Heading,
+    Link,
+    Metadata,
+    Part,
+)
+from .read.meeting import Item, Meeting
+from .theme import Theme
+
+
+@dataclass(frozen=True)
+class ItemPapers:
+    """An agenda item with its papers read as documents."""
+
+    item: Item
+    papers: tuple[Document, ...]
+
+    @property
+    def title(self) -> str:
+        return self.item.title or (self.papers[0].meta.title if self.papers else "")
+
+
+def agenda_document(meeting: Meeting, items: list[ItemPapers], theme: Theme, restricted: bool) -> Document:
+    """The front sheet on its own (its page ranges are those of the bound pack of the same kind)."""
+    wording = theme.spec.meeting
+    titles = {entry.item.number: entry.title for entry in items}
+    title = agenda_title(meeting) + (" (restricted)" if restricted else "")
+    meta = Metadata(title=title, subject=meeting.spec.committee, author=theme.spec.council,
+                    language=theme.spec.language, classification=wording.restricted if restricted else "Unrestricted",
+                    keywords=(theme.spec.council, meeting.spec.committee, "agenda"))
+    return Document("agenda", meta, (Part(tuple(agenda_blocks(meeting, titles, wording, restricted))),))
+
+
+def bound_pack(meeting: Meeting, items: list[ItemPapers], theme: Theme, restricted: bool) -> Document:
+    """The whole pack as one document; the public one leaves out every exempt item."""
+    agenda = agenda_document(meeting, items, theme, restricted)
+    parts = [dataclasses.replace(agenda.parts[0], unnumbered=True)]
+    for entry in items:
+        if entry.item.exempt and not restricted or not entry.papers:
+            continue
+        item_parts = [part for index, paper in enumerate(entry.papers)
+                      for part in _shifted(paper, f"i{entry.item.number}-{index + 1}-").parts]
+        outline = f"{entry.item.number} {entry.title}"
+        item_parts[0] = dataclasses.replace(item_parts[0], start="right", outline=outline,
+                                            anchor=item_anchor(entry.item))
+        item_parts[-1] = dataclasses.replace(item_parts[-1], end_anchor=item_end_anchor(entry.item))
+        parts += item_parts
+    title = agenda.meta.title + " pack"
+    meta = dataclasses.replace(agenda.meta, title=title)
+    return Document("agenda-pack-restricted" if restricted else "agenda-pack", meta, tuple(parts))
+
+
+def printed_pages(anchor_pages: dict[str, int], pack: Document) -> dict[str, int]:
+    """Anchor -> the page number printed on the page (the front sheet's pages are not counted)."""
+    first = next(part.anchor for part in pack.parts if not part.unnumbered)
+    offset = anchor_pages[first] - 1
+    return {anchor: page - offset for anchor, page in anchor_pages.items()}
+
+
+def _shifted(doc: Document, prefix: str) -> Document:
+    """``doc`` with every anchor and internal link prefixed and every heading one level lower."""
+    def walk(value: Any) -> Any:
+        if isinstance(value, tuple):
+            return tuple(walk(v) for v in value)
+        if not dataclasses.is_dataclass(value) or isinstance(value, type):
+            return value
+        changes = {f.name: walk(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        if isinstance(value, (Heading, Cover, Contents, ContentsEntry)):
+            changes["level"] = min(value.level + 1, 6)
+        if isinstance(value, (Heading, Cover, Contents, ContentsEntry)) and value.anchor:
+            changes["anchor"] = prefix + value.anchor
+        if isinstance(value, Link) and value.href.startswith("#"):
+            changes["href"] = "#" + prefix + value.href[1:]
+        return dataclasses.replace(value, **changes)
+
+    return Document(doc.slug, doc.meta, tuple(walk(part) for part in doc.parts))

@@ -18,8 +18,10 @@ from .bind import ItemPapers, agenda_document, bound_pack, printed_pages
 from .check.engine import ChecksFailed, check_documents
 from .check.findings import Finding
 from .doctypes.registry import build_document
+from .errors import ContentError
 from .model import Document
 from .pack import Pack, open_pack
+from .read.meeting import Item
 from .theme import Theme
 from .write.resources import Resources
 
@@ -65,10 +67,25 @@ def read_contents(root: Path, name: str, draw_charts: bool = True) -> PackConten
             if paper.pack != name:
                 source = others.get(paper.pack) or open_pack(root, paper.pack, cache, draw_charts)
                 others[paper.pack] = source
-            papers.append(build_document(paper.path, source.context, (pack_file, paper.line)))
+            document = build_document(paper.path, source.context, (pack_file, paper.line))
+            _check_classification(item, document, pack_file, paper.line)
+            papers.append(document)
         items.append(ItemPapers(item, tuple(papers)))
     documents = [paper for entry in items for paper in entry.papers]
     return PackContents(pack, documents, items, {n: p.folder for n, p in sorted(others.items())})
+
+
+def _check_classification(item: Item, paper: Document, pack_file: Path, line: int) -> None:
+    """A paper's own classification must agree with its item: nothing exempt reaches the public pack."""
+    exempt = paper.meta.classification.strip().lower().startswith("exempt")
+    if exempt and not item.exempt:
+        raise ContentError(pack_file, line, f"paper '{paper.slug}' is classified exempt but listed under public "
+                           f"item {item.number}", "mark the item 'exempt: true' with its 'paragraph:', or list "
+                           "the paper under an exempt item")
+    if item.exempt and not exempt:
+        raise ContentError(pack_file, line, f"paper '{paper.slug}' is under exempt item {item.number} but is "
+                           f"classified '{paper.meta.classification}'", "classify the paper 'Exempt: paragraph "
+                           f"{item.exempt_paragraph} of Part 1 of Schedule 12A' in its front matter")
 
 
 def build(root: Path, name: str, force: bool = False) -> BuildResult:

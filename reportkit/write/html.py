@@ -35,23 +35,28 @@ def footer_content(theme: Theme, wording: str = "") -> str:
                     for piece in theme.footer_pieces(wording))
 
 
-def page_range_content(theme: Theme) -> str:
-    """'(Pages {start} - {end})' as a CSS content value: the pages where two anchors landed."""
+def page_range_content(theme: Theme, estimate: bool = False) -> str:
+    """'(Pages {start} - {end})' as a CSS content value: the pages where two anchors landed, or
+    three-digit stand-ins (``estimate``) when the pages are not in the document being laid out."""
     fields = {"{start}": "target-counter(attr(data-start url), page)",
               "{end}": "target-counter(attr(data-end url), page)"}
+    if estimate:
+        fields = {"{start}": '"888"', "{end}": '"888"'}
     return " ".join(fields.get(piece, css_string(piece))
                     for piece in split_fields(theme.spec.meeting.pages, ("start", "end")))
 
 
-def render_html(doc: Document, theme: Theme, resources: Resources, front_pages: int = 0) -> str:
-    """``front_pages`` leading pages (a front sheet and the blank page after it) are not numbered or counted."""
+def render_html(doc: Document, theme: Theme, resources: Resources, front_pages: int = 0,
+                estimate_ranges: bool = False) -> str:
+    """``front_pages`` leading pages (a front sheet and the blank page after it) are not numbered or counted;
+    ``estimate_ranges`` lays out a front sheet on its own, before the pages it points at exist."""
     env = _environment(theme, resources)
     spec = theme.spec
     fonts = {face: resources.url(path) for face, path in theme.font_faces.items()}
     bound = any(part.unnumbered for part in doc.parts)
     css = env.get_template("style.css.j2").render(
         theme=spec, fonts=fonts, m=spec.page.margins_mm, classification=doc.meta.classification,
-        footer=footer_content(theme, spec.meeting.footer if bound else ""), page_range=page_range_content(theme),
+        footer=footer_content(theme, spec.meeting.footer if bound else ""), page_range=page_range_content(theme, estimate_ranges),
         front_pages=front_pages)
     from markupsafe import Markup
 

@@ -54,7 +54,8 @@ def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path) -
     if front:
         # Pages are numbered from the first numbered part, which starts on a right-hand page: the
         # front sheet and the blank page after it are an even number of pages, known after layout.
-        alone = _render(Document(doc.slug, doc.meta, tuple(front)), theme, resources, 0, target, options)
+        alone = _render(Document(doc.slug, doc.meta, tuple(front)), theme, resources, 0, target, options,
+                        estimate_ranges=True)
         front_pages = len(alone.pages) + len(alone.pages) % 2
     document = _render(doc, theme, resources, front_pages, target, options)
     if front:
@@ -67,11 +68,11 @@ def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path) -
 
 
 def _render(doc: Document, theme: Theme, resources: Resources, front_pages: int, target: Path,
-            options: dict[str, Any]) -> Any:
+            options: dict[str, Any], estimate_ranges: bool = False) -> Any:
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
-    html = render_html(doc, theme, resources, front_pages)
+    html = render_html(doc, theme, resources, front_pages, estimate_ranges)
     try:
         return HTML(string=html, base_url=f"{PREFIX}pack/", url_fetcher=_fetcher(resources)).render(**options)
     except FatalURLFetchingError as refusal:

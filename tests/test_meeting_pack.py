@@ -240,3 +240,27 @@ def test_eqia_lists_negative_impacts_with_mitigation(meeting: Path) -> None:
     row = [c.text for c in negative.rows[1].cells]
     assert row == ["Carers' responsibilities", "Some carers may find the new venue harder to reach.",
                    "Offer visits at home.", "An Author"]
+
+
+def test_meeting_pack_is_byte_identical_from_another_path(tmp_path: Path, meeting: Path) -> None:
+    other = make_project(tmp_path / "another" / "clone", {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
+    assert build(other, "meeting") == 0
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    assert files(other / "build" / "meeting") == files(meeting)
+
+
+def test_a_change_in_an_included_pack_rebuilds_the_meeting(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
+    assert build(root, "meeting") == 0
+    capsys.readouterr()
+    assert build(root, "meeting") == 0
+    assert "is up to date" in capsys.readouterr().out
+    report = root / "content" / "mini" / "report.md"
+    report.write_text(report.read_text().replace("# Introduction", "# Introduction\n\nA sentence added later."))
+    assert build(root, "meeting") == 0
+    assert "wrote build/meeting/agenda-pack.pdf" in capsys.readouterr().out
+    assert "A sentence added later." in _pdf_text(root / "build" / "meeting" / "agenda-pack.pdf")

@@ -43,7 +43,8 @@ def check_documents(pack: Pack, documents: list[Document], sentence_words: int =
     anchors = frozenset(b.anchor for doc in documents for part in doc.parts for b in part.blocks
                         if isinstance(b, Heading) and b.anchor)
     context = TextContext(tuple(theme.contact.email_domains), theme.contact.phone_pattern, sentence_words, anchors)
-    findings: list[Finding] = []
+    pack_file = pack.folder / "pack.yaml"
+    findings = check_lines(pack_file, pack_file.read_text(encoding="utf-8"), context, prose=False)
     for path in sorted(pack.folder.rglob("*.md")):
         text = path.read_text(encoding="utf-8")
         findings += check_lines(path, text, context)

@@ -34,13 +34,16 @@ def _blank_urls(line: str) -> str:
     return URL.sub(lambda m: " " * len(m.group(0)), line)
 
 
-def check_lines(path: Path, text: str, ctx: TextContext) -> list[Finding]:
-    """Every text rule over one file; fenced blocks are skipped for prose rules but not for placeholders."""
+def check_lines(path: Path, text: str, ctx: TextContext, prose: bool = True) -> list[Finding]:
+    """Every text rule over one file; fenced blocks are skipped for prose rules but not for placeholders.
+
+    ``prose`` False (pack.yaml) leaves out the plain-English rules: the file is all fields.
+    """
     findings: list[Finding] = []
     fenced = False
-    in_front_matter = text.startswith("---")
+    in_front_matter = text.startswith("---") or not prose
     for number, line in enumerate(text.split("\n"), start=1):
-        if number > 1 and in_front_matter and line.strip() == "---":
+        if number > 1 and in_front_matter and prose and line.strip() == "---":
             in_front_matter = False
             continue
         if line.lstrip().startswith("```"):

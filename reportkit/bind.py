@@ -38,11 +38,12 @@ class ItemPapers:
         return self.item.title or (self.papers[0].meta.title if self.papers else "")
 
 
-def agenda_document(meeting: Meeting, items: list[ItemPapers], theme: Theme, restricted: bool) -> Document:
+def agenda_document(meeting: Meeting, items: list[ItemPapers], theme: Theme, restricted: bool,
+                    title_ending: str = "") -> Document:
     """The front sheet on its own (its page ranges are those of the bound pack of the same kind)."""
     wording = theme.spec.meeting
     titles = {entry.item.number: entry.title for entry in items}
-    title = agenda_title(meeting) + (" (restricted)" if restricted else "")
+    title = agenda_title(meeting) + title_ending + (" (restricted)" if restricted else "")
     meta = Metadata(title=title, subject=meeting.spec.committee, author=theme.spec.council,
                     language=theme.spec.language, classification=wording.restricted if restricted else "Unrestricted",
                     keywords=(theme.spec.council, meeting.spec.committee, "agenda"))
@@ -51,10 +52,10 @@ def agenda_document(meeting: Meeting, items: list[ItemPapers], theme: Theme, res
 
 def bound_pack(meeting: Meeting, items: list[ItemPapers], theme: Theme, restricted: bool) -> Document:
     """The whole pack as one document; the public one leaves out every exempt item."""
-    agenda = agenda_document(meeting, items, theme, restricted)
+    agenda = agenda_document(meeting, items, theme, restricted, " pack")
     parts = [dataclasses.replace(agenda.parts[0], unnumbered=True)]
     for entry in items:
-        if entry.item.exempt and not restricted or not entry.papers:
+        if (entry.item.exempt and not restricted) or not entry.papers:
             continue
         item_parts = [part for index, paper in enumerate(entry.papers)
                       for part in _shifted(paper, f"i{entry.item.number}-{index + 1}-").parts]
@@ -63,9 +64,7 @@ def bound_pack(meeting: Meeting, items: list[ItemPapers], theme: Theme, restrict
                                             anchor=item_anchor(entry.item))
         item_parts[-1] = dataclasses.replace(item_parts[-1], end_anchor=item_end_anchor(entry.item))
         parts += item_parts
-    title = agenda.meta.title + " pack"
-    meta = dataclasses.replace(agenda.meta, title=title)
-    return Document("agenda-pack-restricted" if restricted else "agenda-pack", meta, tuple(parts))
+    return Document("agenda-pack-restricted" if restricted else "agenda-pack", agenda.meta, tuple(parts))
 
 
 def printed_pages(anchor_pages: dict[str, int], pack: Document) -> dict[str, int]:

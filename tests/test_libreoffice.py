@@ -47,3 +47,13 @@ def test_libreoffice_shows_the_self_assessment_contents_as_opened(built_example:
     for theme in ("Theme 1: Working with people", "Theme 4: Leadership"):
         assert theme in contents  # the pre-filled TOC, without any field update
     assert any(landscape) and not landscape[0]
+
+
+@needs_libreoffice
+def test_libreoffice_opens_the_agenda_and_the_minutes(built_example: Callable[[str], Path], tmp_path: Path) -> None:
+    folder = built_example("cabinet-2025-11")
+    agenda, _ = _convert(folder / "agenda.docx", tmp_path)
+    text = "\n".join(agenda)
+    assert "Membership (13)" in text and "(Pages 1 - " in text and "Work Programme (Pages " in text
+    minutes, _ = _convert(folder / "minutes-2025-09-10.docx", tmp_path)
+    assert "16." in minutes[0] and "RESOLVED" in "\n".join(minutes)

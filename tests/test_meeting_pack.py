@@ -218,7 +218,7 @@ def test_restricted_pack_holds_the_exempt_item(meeting: Path) -> None:
     assert ranges[9][0] == "Zephyrine Lodge purchase terms"
     assert "Zephyrine Lodge" in _pdf_text(restricted / "contract.pdf")
     check_pdf(restricted / "agenda-pack-restricted.pdf",
-              "Test Cabinet Committee, 1 April 2026: agenda (restricted) pack")
+              "Test Cabinet Committee, 1 April 2026: agenda pack (restricted)")
 
 
 def test_public_test_meeting_ranges(meeting: Path) -> None:

@@ -1,7 +1,7 @@
 """Two ways to bind a meeting pack, timed: one WeasyPrint render of the whole pack (what reportkit
 does), against rendering each item's papers on their own and merging the PDFs afterwards.
 
-The merged route is timed only to its floor, the renders plus a pypdf merge. It would still have to
+The merged route is timed only to its floor, the renders plus a pikepdf merge. It would still have to
 stamp the pack's page numbers onto every page and fill in the front sheet, and the merge drops the
 papers' tag trees, which PDF/UA needs. Those are the reasons the single render was chosen; this
 benchmark shows what the choice costs.
@@ -40,7 +40,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    import pypdf
+    import pikepdf
 
     contents = read_contents(ROOT, args.pack)
     meeting = contents.pack.meeting
@@ -59,15 +59,17 @@ def main() -> None:
         write_pdf(pack, theme, resources, scratch / "pack.pdf")
 
     def per_item() -> None:
-        merged = pypdf.PdfWriter()
-        for index, doc in enumerate(contents.documents):
-            write_pdf(doc, theme, resources, scratch / f"{index}.pdf")
-            merged.append(str(scratch / f"{index}.pdf"))
-        merged.write(io.BytesIO())
+        with pikepdf.new() as merged:
+            for index, doc in enumerate(contents.documents):
+                write_pdf(doc, theme, resources, scratch / f"{index}.pdf")
+                with pikepdf.open(scratch / f"{index}.pdf") as paper:
+                    merged.pages.extend(paper.pages)
+            merged.save(io.BytesIO())
 
     one = statistics.median(_timed(single) for _ in range(args.repeat))
     many = statistics.median(_timed(per_item) for _ in range(args.repeat))
-    pages = len(pypdf.PdfReader(scratch / "pack.pdf").pages)
+    with pikepdf.open(scratch / "pack.pdf") as bound:
+        pages = len(bound.pages)
     print(f"pack                                   {args.pack} ({pages} pages bound)")
     print(f"one render of the whole pack           {one:6.2f} s  (median of {args.repeat})")
     print(f"each paper rendered, then merged       {many:6.2f} s  (median of {args.repeat}; floor only)")

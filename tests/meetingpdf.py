@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import pypdf
+import pikepdf
 import pypdfium2
 
 BLANK = "This page is intentionally left blank"
@@ -55,15 +55,16 @@ def front_sheet_ranges(pages: list[BoundPage]) -> dict[int, tuple[str, int, int]
 
 def outline(path: Path) -> list[tuple[int, str, int]]:
     """(level, title, 1-based page index) of every bookmark, in order."""
-    reader = pypdf.PdfReader(path)
     found: list[tuple[int, str, int]] = []
+    with pikepdf.open(path) as pdf:
+        page_numbers = {page.obj.objgen: number for number, page in enumerate(pdf.pages, start=1)}
 
-    def walk(entries: list, level: int) -> None:
-        for entry in entries:
-            if isinstance(entry, list):
-                walk(entry, level + 1)
-            else:
-                found.append((level, entry.title, reader.get_destination_page_number(entry) + 1))
+        def walk(items: list, level: int) -> None:
+            for item in items:
+                destination = item.destination if item.destination is not None else item.action.D
+                found.append((level, item.title, page_numbers[destination[0].objgen]))
+                walk(item.children, level + 1)
 
-    walk(reader.outline, 1)
+        with pdf.open_outline() as tree:
+            walk(tree.root, 1)
     return found

@@ -40,8 +40,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
+    import warnings
+
     import pikepdf
 
+    warnings.filterwarnings("ignore", message="Copying pages")  # links are not what this times
     contents = read_contents(ROOT, args.pack)
     meeting = contents.pack.meeting
     if meeting is None:

@@ -16,22 +16,13 @@ import io
 import os
 import statistics
 import sys
-import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from build_vs_floor import ROOT, timed  # also puts the repository on the import path
 
 from reportkit.bind import bound_pack  # noqa: E402
 from reportkit.build import read_contents  # noqa: E402
 from reportkit.write.pdf import write_pdf  # noqa: E402
 from reportkit.write.resources import Resources  # noqa: E402
-
-
-def _timed(action) -> float:
-    started = time.perf_counter()
-    action()
-    return time.perf_counter() - started
 
 
 def main() -> None:
@@ -69,8 +60,8 @@ def main() -> None:
                     merged.pages.extend(paper.pages)
             merged.save(io.BytesIO())
 
-    one = statistics.median(_timed(single) for _ in range(args.repeat))
-    many = statistics.median(_timed(per_item) for _ in range(args.repeat))
+    one = statistics.median(timed(single) for _ in range(args.repeat))
+    many = statistics.median(timed(per_item) for _ in range(args.repeat))
     with pikepdf.open(scratch / "pack.pdf") as bound:
         pages = len(bound.pages)
     print(f"pack                                   {args.pack} ({pages} pages bound)")

@@ -29,7 +29,8 @@ from reportkit.write.pdf import _add_header_scope, _fetcher  # noqa: E402
 from reportkit.write.resources import PREFIX, Resources  # noqa: E402
 
 
-def _timed(action) -> float:
+def timed(action) -> float:
+    """Seconds that ``action()`` takes."""
     started = time.perf_counter()
     action()
     return time.perf_counter() - started
@@ -44,14 +45,14 @@ def floor_seconds(pack_name: str) -> float:
     total = 0.0
     for doc in documents:
         html = render_html(doc, theme, resources)
-        total += _timed(lambda: HTML(string=html, base_url=f"{PREFIX}pack/", url_fetcher=_fetcher(resources))
+        total += timed(lambda: HTML(string=html, base_url=f"{PREFIX}pack/", url_fetcher=_fetcher(resources))
                         .write_pdf(io.BytesIO(), pdf_variant="pdf/ua-1", finisher=_add_header_scope,
                                    pdf_identifier=True))
         writer = DocxWriter(theme)
         from datetime import datetime, timezone
 
         writer.write(doc, Path(os.devnull), datetime(2026, 1, 1, tzinfo=timezone.utc))  # fill the document
-        total += _timed(lambda: writer.docx.save(io.BytesIO()))
+        total += timed(lambda: writer.docx.save(io.BytesIO()))
     return total
 
 
@@ -62,9 +63,9 @@ def main() -> None:
     args = parser.parse_args()
 
     shutil.rmtree(ROOT / "build" / ".cache" / "charts", ignore_errors=True)
-    cold = _timed(lambda: build(ROOT, args.pack, force=True))  # includes importing WeasyPrint and matplotlib
-    warm = statistics.median(_timed(lambda: build(ROOT, args.pack, force=True)) for _ in range(args.repeat))
-    unchanged = statistics.median(_timed(lambda: build(ROOT, args.pack)) for _ in range(args.repeat))
+    cold = timed(lambda: build(ROOT, args.pack, force=True))  # includes importing WeasyPrint and matplotlib
+    warm = statistics.median(timed(lambda: build(ROOT, args.pack, force=True)) for _ in range(args.repeat))
+    unchanged = statistics.median(timed(lambda: build(ROOT, args.pack)) for _ in range(args.repeat))
     floor = statistics.median(floor_seconds(args.pack) for _ in range(args.repeat))
     print(f"pack                         {args.pack}")
     print(f"cold build (imports, charts) {cold:6.2f} s")

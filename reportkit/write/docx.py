@@ -146,8 +146,7 @@ class DocxWriter:
         from docx.enum.section import WD_SECTION
 
         for index, part in enumerate(doc.parts):
-            start = WD_SECTION.ODD_PAGE if part.start == "right" else WD_SECTION.NEW_PAGE
-            section = self.docx.sections[0] if index == 0 else self.docx.add_section(start)
+            section = self.docx.sections[0] if index == 0 else self.docx.add_section(WD_SECTION.NEW_PAGE)
             self._page(section, part.orientation, doc.meta.classification, part.running_header)
             for block in part.blocks:
                 self._block(block)

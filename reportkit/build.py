@@ -128,14 +128,13 @@ def build(root: Path, name: str, force: bool = False) -> BuildResult:
     return BuildResult(final, _files(final), warnings=tuple(f for f in findings if f.severity == "warning"))
 
 
-def _write(doc: Document, theme: Theme, resources: Resources, folder: Path, when: datetime) -> dict[str, int]:
+def _write(doc: Document, theme: Theme, resources: Resources, folder: Path, when: datetime) -> None:
     from .write.docx import write_docx
     from .write.pdf import write_pdf
 
     folder.mkdir(exist_ok=True)
     pages = write_pdf(doc, theme, resources, folder / f"{doc.slug}.pdf")
     write_docx(doc, theme, folder / f"{doc.slug}.docx", when, pages)
-    return pages
 
 
 def _write_meeting(contents: PackContents, theme: Theme, resources: Resources, folder: Path, when: datetime,

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import Field as SchemaField
 
-from ..errors import ContentError
+from ..errors import ContentError, did_you_mean
 from ..model import (
     Block,
     Cell,
@@ -84,8 +84,6 @@ def equality_impact(source: SourceFile, ctx: PackContext) -> tuple[EqiaSpec, lis
     spec = validate(EqiaSpec, source.meta, source.path, "the EqIA's front matter")
     for key in spec.impacts:
         if key not in CHARACTERISTICS:
-            from ..errors import did_you_mean
-
             raise ContentError(source.path, line_of(source.meta, "impacts", key), f"'{key}' is not a protected "
                                "characteristic", did_you_mean(key, list(CHARACTERISTICS)))
     missing = [key for key in CHARACTERISTICS if key not in spec.impacts]

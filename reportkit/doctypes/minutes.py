@@ -92,11 +92,11 @@ def _minutes(body: str, source: SourceFile, ctx: PackContext, first: int) -> lis
         if any(isinstance(b, Heading) for b in section):
             raise ContentError(source.path, at, "a minute cannot hold sub-headings",
                                "make each '##' heading its own minute, and use lists for points within one")
-        blocks += _numbered(section, ctx)
+        blocks += _numbered(section)
     return blocks
 
 
-def _numbered(section: list[Block], ctx: PackContext) -> list[Block]:
+def _numbered(section: list[Block]) -> list[Block]:
     """Paragraphs 1, 2, 3 within a minute (none when it has just one); RESOLVED in bold."""
     count = sum(isinstance(b, Paragraph) for b in section)
     numbered: list[Block] = []

@@ -20,7 +20,7 @@ import sys
 from build_vs_floor import ROOT, timed  # also puts the repository on the import path
 
 from reportkit.bind import bound_pack  # noqa: E402
-from reportkit.build import read_contents  # noqa: E402
+from reportkit.papers import chart_cache, read_contents  # noqa: E402
 from reportkit.write.pdf import write_pdf  # noqa: E402
 from reportkit.write.resources import Resources  # noqa: E402
 
@@ -42,7 +42,7 @@ def main() -> None:
         sys.exit(f"{args.pack} is not a meeting pack")
     os.environ["SOURCE_DATE_EPOCH"] = "1767225600"
     theme = contents.pack.context.theme
-    roots = {"pack": contents.pack.folder, "theme": theme.folder, "charts": contents.pack.context.data.cache_dir}
+    roots = {"pack": contents.pack.folder, "theme": theme.folder, "charts": chart_cache(ROOT)}
     roots.update({f"pack-{n}": f for n, f in contents.included.items()})
     resources = Resources(roots)
     scratch = ROOT / "build" / ".benchmark"

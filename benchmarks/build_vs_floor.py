@@ -22,7 +22,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from reportkit.build import build, read_pack  # noqa: E402
+from reportkit.build import build  # noqa: E402
+from reportkit.papers import chart_cache, read_pack  # noqa: E402
 from reportkit.write.docx import DocxWriter  # noqa: E402
 from reportkit.write.html import render_html  # noqa: E402
 from reportkit.write.pdf import _add_header_scope, _fetcher  # noqa: E402
@@ -41,7 +42,7 @@ def floor_seconds(pack_name: str) -> float:
 
     pack, documents = read_pack(ROOT, pack_name)
     theme = pack.context.theme
-    resources = Resources({"pack": pack.folder, "theme": theme.folder, "charts": pack.context.data.cache_dir})
+    resources = Resources({"pack": pack.folder, "theme": theme.folder, "charts": chart_cache(ROOT)})
     total = 0.0
     for doc in documents:
         html = render_html(doc, theme, resources)

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from reportkit.doctypes.kpi_dashboard import kpi_chart  # noqa: E402
 from reportkit.pack import open_pack  # noqa: E402
-from reportkit.resolve.charts import render_chart  # noqa: E402
+from reportkit.resolve.charts import chart_style, render_chart  # noqa: E402
 
 
 def main() -> None:
@@ -30,10 +30,10 @@ def main() -> None:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as scratch:
-        pack = open_pack(ROOT, args.pack, Path(scratch) / "unused")
+        pack = open_pack(ROOT, args.pack)
         charts = [kpi_chart(result) for dashboard in pack.context.dashboards.values()
                   for result in dashboard.results.values()]
-        style = pack.context.data.chart_style
+        style = chart_style(pack.context.theme)
         cold, cached = [], []
         for run in range(args.repeat):
             cache = Path(scratch) / f"cache-{run}"

@@ -24,6 +24,7 @@ from .model import (
 )
 from .read.meeting import Item, Meeting
 from .theme import Theme
+from .walk import replace
 
 
 @dataclass(frozen=True)
@@ -76,18 +77,14 @@ def printed_pages(anchor_pages: dict[str, int], pack: Document) -> dict[str, int
 
 def _shifted(doc: Document, prefix: str) -> Document:
     """``doc`` with every anchor and internal link prefixed and every heading one level lower."""
-    def walk(value: Any) -> Any:
-        if isinstance(value, tuple):
-            return tuple(walk(v) for v in value)
-        if not dataclasses.is_dataclass(value) or isinstance(value, type):
-            return value
-        changes = {f.name: walk(getattr(value, f.name)) for f in dataclasses.fields(value)}
-        if isinstance(value, (Heading, Cover, Contents, ContentsEntry)):
-            changes["level"] = min(value.level + 1, 6)
-        if isinstance(value, (Heading, Cover, Contents, ContentsEntry)) and value.anchor:
-            changes["anchor"] = prefix + value.anchor
-        if isinstance(value, Link) and value.href.startswith("#"):
-            changes["href"] = "#" + prefix + value.href[1:]
-        return dataclasses.replace(value, **changes)
+    def change(node: Any) -> Any:
+        updates: dict[str, Any] = {}
+        if isinstance(node, (Heading, Cover, Contents, ContentsEntry)):
+            updates["level"] = min(node.level + 1, 6)
+        if getattr(node, "anchor", ""):
+            updates["anchor"] = prefix + node.anchor
+        if isinstance(node, Link) and node.href.startswith("#"):
+            updates["href"] = "#" + prefix + node.href[1:]
+        return dataclasses.replace(node, **updates) if updates else node
 
-    return Document(doc.slug, doc.meta, tuple(walk(part) for part in doc.parts))
+    return replace(doc, change)

@@ -14,14 +14,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import manifest
-from .bind import ItemPapers, agenda_document, bound_pack, printed_pages
+from .bind import agenda_document, bound_pack, printed_pages
 from .check.engine import ChecksFailed, check_documents
 from .check.findings import Finding
-from .doctypes.registry import build_document
-from .errors import ContentError
 from .model import Document
-from .pack import Pack, open_pack
-from .read.meeting import Item
+from .papers import PackContents, chart_cache, read_contents
 from .theme import Theme
 from .write.resources import Resources
 
@@ -34,58 +31,6 @@ class BuildResult:
     outputs: tuple[Path, ...]
     up_to_date: bool = False
     warnings: tuple[Finding, ...] = ()
-
-
-@dataclass(frozen=True)
-class PackContents:
-    pack: Pack
-    documents: list[Document]  # every paper, each also written on its own
-    items: list[ItemPapers]  # a meeting's items with their papers; empty for other packs
-    included: dict[str, Path]  # other packs a meeting takes papers from: name -> folder
-
-
-def read_pack(root: Path, name: str, draw_charts: bool = True) -> tuple[Pack, list[Document]]:
-    """Every document of the pack as a model: all validation happens here, before any writing."""
-    contents = read_contents(root, name, draw_charts)
-    return contents.pack, contents.documents
-
-
-def read_contents(root: Path, name: str, draw_charts: bool = True) -> PackContents:
-    cache = root / "build" / ".cache" / "charts"
-    pack = open_pack(root, name, cache, draw_charts)
-    pack_file = pack.folder / "pack.yaml"
-    if pack.meeting is None:
-        documents = [build_document(pack.folder / rel, pack.context, (pack_file, line))
-                     for rel, line in zip(pack.spec.documents, pack.document_lines)]
-        return PackContents(pack, documents, [], {})
-    others: dict[str, Pack] = {}
-    items: list[ItemPapers] = []
-    for item in pack.meeting.items:
-        papers = []
-        for paper in item.papers:
-            source = pack
-            if paper.pack != name:
-                source = others.get(paper.pack) or open_pack(root, paper.pack, cache, draw_charts)
-                others[paper.pack] = source
-            document = build_document(paper.path, source.context, (pack_file, paper.line))
-            _check_classification(item, document, pack_file, paper.line)
-            papers.append(document)
-        items.append(ItemPapers(item, tuple(papers)))
-    documents = [paper for entry in items for paper in entry.papers]
-    return PackContents(pack, documents, items, {n: p.folder for n, p in sorted(others.items())})
-
-
-def _check_classification(item: Item, paper: Document, pack_file: Path, line: int) -> None:
-    """A paper's own classification must agree with its item: nothing exempt reaches the public pack."""
-    exempt = paper.meta.classification.strip().lower().startswith("exempt")
-    if exempt and not item.exempt:
-        raise ContentError(pack_file, line, f"paper '{paper.slug}' is classified exempt but listed under public "
-                           f"item {item.number}", "mark the item 'exempt: true' with its 'paragraph:', or list "
-                           "the paper under an exempt item")
-    if item.exempt and not exempt:
-        raise ContentError(pack_file, line, f"paper '{paper.slug}' is under exempt item {item.number} but is "
-                           f"classified '{paper.meta.classification}'", "classify the paper 'Exempt: paragraph "
-                           f"{item.exempt_paragraph} of Part 1 of Schedule 12A' in its front matter")
 
 
 def build(root: Path, name: str, force: bool = False) -> BuildResult:
@@ -102,7 +47,7 @@ def build(root: Path, name: str, force: bool = False) -> BuildResult:
     when = datetime(pack.spec.date.year, pack.spec.date.month, pack.spec.date.day, tzinfo=timezone.utc)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
     theme = pack.context.theme
-    roots = {"pack": pack.folder, "theme": theme.folder, "charts": pack.context.data.cache_dir}
+    roots = {"pack": pack.folder, "theme": theme.folder, "charts": chart_cache(root)}
     roots.update({f"pack-{other}": folder for other, folder in contents.included.items()})
     resources = Resources(roots)
 

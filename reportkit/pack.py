@@ -12,12 +12,10 @@ from .compute.values import named_values
 from .doctypes.common import PackContext
 from .errors import ContentError, did_you_mean
 from .read.data import load_data_folder
-from .read.directives import DataContext
-from .read.kpis import KpiSet
+from .datasets import KpiSet
 from .read.meeting import Meeting, read_meeting
 from .read.schema import Strict, validate
 from .read.yamlfile import line_of, load_yaml
-from .resolve.charts import chart_style
 from .theme import load_theme
 
 
@@ -41,7 +39,7 @@ class Pack:
     meeting: Meeting | None = None
 
 
-def open_pack(root: Path, name: str, cache_dir: Path, draw_charts: bool = True) -> Pack:
+def open_pack(root: Path, name: str) -> Pack:
     content = root / "content"
     folder = content / name
     pack_file = folder / "pack.yaml"
@@ -57,11 +55,8 @@ def open_pack(root: Path, name: str, cache_dir: Path, draw_charts: bool = True) 
     theme = load_theme(root / "templates", spec.theme, (pack_file, line_of(raw, "theme")))
     rag = theme.spec.rag
     datasets = load_data_folder(folder / "data", rag.rule, rag.tolerance_pct)
-    data = DataContext(datasets, chart_style(theme), cache_dir, theme.spec.wording.illustrative_note,
-                       districts=tuple(theme.spec.districts),
-                       alternative_formats=theme.spec.contact.alternative_formats, draw_charts=draw_charts)
     dashboards = {name: assess_dashboard(d) for name, d in datasets.items() if isinstance(d, KpiSet)}
-    context = PackContext(folder, theme, data, named_values(datasets, dashboards), dashboards,
+    context = PackContext(folder, theme, datasets, named_values(datasets, dashboards), dashboards,
                           spec.date)
     lines = tuple(line_of(raw, "documents", i) or 1 for i in range(len(spec.documents)))
     meeting = (read_meeting(raw["meeting"], pack_file, content, spec.date, theme.spec.meeting.standard_items)

@@ -136,6 +136,25 @@ class Rag(Strict):
     red: RagColour
 
 
+class Numbering(Strict):
+    """How a report numbers itself; the numbering transform reads this (defaults: Kent's scheme)."""
+
+    headings: bool = True  # section headings carry numbers (1., 1.2)
+    paragraphs: Literal["hierarchical", "flat", "none"] = "hierarchical"  # 1.1, 1.2 / 1, 2, 3 / none
+    appendices: Literal["numbers", "letters"] = "numbers"  # Appendix 1, 2 / Appendix A, B
+    captions: Literal["document", "appendix"] = "document"  # Table 1, 2 ... / Table 1 then A.1 in Appendix A
+
+
+class ReferenceWords(Strict):
+    """The words cross-references and captions print before a number."""
+
+    heading: str = "section"
+    paragraph: str = "paragraph"
+    table: str = "Table"
+    figure: str = "Figure"
+    appendix: str = "Appendix"
+
+
 class ThemeSpec(Strict):
     council: str
     language: str = "en-GB"
@@ -144,6 +163,8 @@ class ThemeSpec(Strict):
     colours: Colours
     page: Page
     wording: Wording
+    numbering: Numbering = Numbering()
+    references: ReferenceWords = ReferenceWords()
     contact: Contact
     rag: Rag
     meeting: MeetingWording = MeetingWording()

@@ -9,10 +9,12 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import ContentError
-from ..model import Document, Heading, Part, Table, plain_text
+from ..model import Document, Figure, Heading, Paragraph, Table, plain_text
 from ..pack import Pack
+from ..papers import read_pack
 from ..read.frontmatter import read_markdown_file
 from ..read.yamlfile import line_of
+from ..walk import nodes_of
 from .contrast import check_theme
 from .figures import check_data
 from .findings import RULES, Finding
@@ -22,8 +24,6 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def check_pack(root: Path, name: str, sentence_words: int = 25) -> list[Finding]:
-    from ..build import read_pack
-
     try:
         pack, documents = read_pack(root, name, draw_charts=False)
     except ContentError as error:
@@ -40,8 +40,8 @@ def check_documents(pack: Pack, documents: list[Document], sentence_words: int =
     would only discard.
     """
     theme = pack.context.theme.spec
-    anchors = frozenset(b.anchor for doc in documents for part in doc.parts for b in part.blocks
-                        if isinstance(b, Heading) and b.anchor)
+    anchors = frozenset(node.anchor for doc in documents for node in nodes_of(doc, (Heading, Paragraph, Table, Figure))
+                        if node.anchor)
     context = TextContext(tuple(theme.contact.email_domains), theme.contact.phone_pattern, sentence_words, anchors)
     pack_file = pack.folder / "pack.yaml"
     findings = check_lines(pack_file, pack_file.read_text(encoding="utf-8"), context, prose=False)
@@ -51,7 +51,7 @@ def check_documents(pack: Pack, documents: list[Document], sentence_words: int =
         findings += _meeting_date(path, pack.spec.date)
         if information:
             findings.append(reading_ease(path, text))
-    findings += check_data(pack.context.data.datasets)
+    findings += check_data(pack.context.datasets)
     findings += check_theme(pack.context.theme)
     for doc in documents:
         findings += _tables_without_headers(doc, pack.folder / "pack.yaml")
@@ -75,10 +75,8 @@ def _tables_without_headers(doc: Document, where: Path) -> list[Finding]:
         return not table.header or all(not plain_text(c.content).strip() and not c.blocks
                                        for row in table.header for c in row)
 
-    parts: tuple[Part, ...] = doc.parts
-    return [Finding("access/table-headers", where, None, None, f"'{table.caption or 'a table'}' in {doc.slug} "
-                    f"has no header row") for part in parts for table in part.blocks
-            if isinstance(table, Table) and empty(table)]
+    return [Finding("access/table-headers", where, None, None, f"'{table.caption_line or 'a table'}' in {doc.slug} "
+                    f"has no header row") for table in nodes_of(doc, Table) if empty(table)]
 
 
 def summary(findings: list[Finding]) -> str:

@@ -9,7 +9,9 @@ from typing import Literal
 from pydantic import Field as SchemaField
 
 from ..errors import ContentError, did_you_mean
+from ..compute.numbering import appendix_label
 from ..model import (
+    Appendix,
     Block,
     Document,
     Field,
@@ -23,7 +25,7 @@ from ..model import (
     Text,
 )
 from ..read.frontmatter import SourceFile, read_markdown_file
-from ..read.markdown import MarkdownReader, SectionNumbers, inline_markdown
+from ..read.markdown import LABEL_NAME, MarkdownReader, inline_markdown
 from ..read.schema import Strict, validate
 from ..read.yamlfile import line_of
 from ..resolve.placeholders import fill
@@ -48,6 +50,7 @@ class BackgroundDocument(Strict):
 class AppendixEntry(Strict):
     title: str = ""
     file: str = ""
+    label: str = SchemaField("", pattern=f"^{LABEL_NAME}$|^$")  # for cross-references: {@label}
 
 
 class CommitteeReportSpec(Strict):
@@ -78,13 +81,12 @@ class AppendixSpec(Strict):
 
 def build_committee_report(source: SourceFile, ctx: PackContext) -> Document:
     spec = validate(CommitteeReportSpec, source.meta, source.path, "the report's front matter")
-    numbers = SectionNumbers()
-    reader = MarkdownReader(source.path, ctx.pack_dir, ctx.data, numbers)
-    body = reader.read(fill(source.body, ctx.values, source.path, source.body_first_line), source.body_first_line)
+    reader = MarkdownReader(source.path, ctx.pack_dir, numbered=True)
+    body = reader.read(source.body, source.body_first_line)
 
     def text_field(key: str, value: str) -> tuple[Block, ...]:
         line = line_of(source.meta, key) or 1
-        inlines = inline_markdown(fill(value, ctx.values, source.path, line), reader, line)
+        inlines = inline_markdown(value, reader, line)
         if key == "recommendations":
             inlines = embolden_words(inlines, ctx.theme.spec.wording.recommendation_verbs)
         return (Paragraph(inlines),)
@@ -105,7 +107,7 @@ def build_committee_report(source: SourceFile, ctx: PackContext) -> Document:
 
     facts = DecisionFacts(subject, spec.decision_number, spec.key_decision, spec.classification)
     appendix_parts, appendix_titles = _appendices(spec, source, ctx, facts)
-    closing = _closing_sections(spec, numbers, recommendations, appendix_titles)
+    closing = _closing_sections(spec, reader, recommendations, appendix_titles)
     title = Heading(1, (Text(subject),), anchor="title")
     main = Part((title, FieldList(tuple(fields)), *body, *closing))
     meta = Metadata(
@@ -119,16 +121,13 @@ def build_committee_report(source: SourceFile, ctx: PackContext) -> Document:
     return Document(source.path.stem, meta, (main, *appendix_parts))
 
 
-def _closing_sections(spec: CommitteeReportSpec, numbers: SectionNumbers, recommendations: tuple[Block, ...],
+def _closing_sections(spec: CommitteeReportSpec, reader: MarkdownReader, recommendations: tuple[Block, ...],
                       appendix_titles: list[str]) -> list[Block]:
     def section(title: str, blocks: list[Block]) -> list[Block]:
-        number = numbers.heading(1)
-        anchor = "s-" + number.rstrip(".")
-        return [Heading(2, (Text(title),), number, anchor), *blocks]
+        return [Heading(2, (Text(title),), None, reader.anchor(title.lower().replace(" ", "-")), depth=1), *blocks]
 
     blocks = section("Recommendations", [])
-    blocks += [Paragraph(rec.content, numbers.paragraph()) for rec in recommendations
-               if isinstance(rec, Paragraph)]
+    blocks += [Paragraph(rec.content, None, depth=1) for rec in recommendations if isinstance(rec, Paragraph)]
     if spec.background_documents:
         items = tuple((Paragraph((Link(d.url, (Text(d.title),)),)),) for d in spec.background_documents)
         blocks += section("Background documents", [ListBlock(False, items)])
@@ -144,8 +143,10 @@ def _closing_sections(spec: CommitteeReportSpec, numbers: SectionNumbers, recomm
 
 def _appendices(spec: CommitteeReportSpec, source: SourceFile, ctx: PackContext,
                 facts: DecisionFacts) -> tuple[list[Part], list[str]]:
+    """The appendices in this paper as parts, and the list of every appendix ("Appendix A: title")."""
     parts: list[Part] = []
     titles: list[str] = []
+    words, scheme = ctx.theme.spec.references, ctx.theme.spec.numbering.appendices
     for index, entry in enumerate(spec.appendices, start=1):
         line = line_of(source.meta, "appendices", index - 1)
         if entry.file:
@@ -156,19 +157,20 @@ def _appendices(spec: CommitteeReportSpec, source: SourceFile, ctx: PackContext,
             if not path.is_file():
                 raise ContentError(source.path, line, f"appendix file '{entry.file}' not found",
                                    "check the file name")
-            part, title = _appendix_part(index, read_markdown_file(path), ctx, facts, (source.path, line or 1))
-            parts.append(part)
+            orientation, title, body = _appendix_body(read_markdown_file(path), ctx, facts, (source.path, line or 1))
+            appendix = Appendix(title, index, entry.label, anchor=f"appendix-{index}")
+            parts.append(Part(tuple(body), orientation, appendix=appendix))
         elif entry.title:
             title = entry.title
         else:
             raise ContentError(source.path, line, "an appendix needs a 'file:' or a 'title:'",
                                "give the appendix's Markdown file, or the title of one published separately")
-        titles.append(f"Appendix {index}: {title}")
+        titles.append(f"{words.appendix} {appendix_label(index, scheme)}: {title}")
     return parts, titles
 
 
-def _appendix_part(index: int, source: SourceFile, ctx: PackContext, facts: DecisionFacts,
-                   cited_at: tuple[Path, int]) -> tuple[Part, str]:
+def _appendix_body(source: SourceFile, ctx: PackContext, facts: DecisionFacts,
+                   cited_at: tuple[Path, int]) -> tuple[Literal["portrait", "landscape"], str, list[Block]]:
     kind = source.meta.get("type")
     spec: AppendixSpec | DashboardSpec | RecordOfDecisionSpec | EqiaSpec
     if kind == "kpi-dashboard":
@@ -179,11 +181,9 @@ def _appendix_part(index: int, source: SourceFile, ctx: PackContext, facts: Deci
         spec, body = equality_impact(source, ctx)
     elif kind == "appendix":
         spec = validate(AppendixSpec, source.meta, source.path, "the appendix's front matter")
-        reader = MarkdownReader(source.path, ctx.pack_dir, ctx.data, SectionNumbers(numbered=False), heading_offset=2)
-        body = reader.read(fill(source.body, ctx.values, source.path, source.body_first_line), source.body_first_line)
+        reader = MarkdownReader(source.path, ctx.pack_dir, heading_offset=2)
+        body = reader.read(source.body, source.body_first_line)
     else:
         raise ContentError(source.path, line_of(source.meta, "type") or 2, f"'{kind}' is not an appendix type",
                            did_you_mean(str(kind), APPENDIX_TYPES) if kind else "add 'type: appendix'")
-    heading = Heading(2, (Text(f"Appendix {index}: {spec.title}"),), anchor=f"appendix-{index}")
-    return Part((heading, *body), spec.orientation, f"Appendix {index}"), spec.title
-
+    return spec.orientation, spec.title, list(body)

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..compute.dashboard import Dashboard
 from ..compute.values import NamedValue
 from ..model import Inline, LineBreak, Link, Paragraph, Strong, Text
-from ..read.directives import DataContext
+from ..datasets import Dataset
 from ..read.schema import Strict
 from ..theme import Theme
 
@@ -28,7 +28,7 @@ class PackContext:
 
     pack_dir: Path
     theme: Theme
-    data: DataContext
+    datasets: dict[str, Dataset]
     values: dict[str, NamedValue]
     dashboards: dict[str, Dashboard]
     date: date  # the pack's date: the meeting, or the day a self-assessment is published

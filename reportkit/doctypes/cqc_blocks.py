@@ -25,11 +25,12 @@ from ..model import (
     Table,
     Text,
 )
-from ..read.data import Records
-from ..read.directives import DataContext, data_notes
+from ..datasets import Records
+from ..compute.notes import data_notes
 from ..read.markdown import MarkdownReader, inline_markdown
 from ..read.schema import Strict, validate
 from ..read.yamlfile import line_of, parse_yaml
+from .common import PackContext
 from .publication_blocks import publication_blocks
 
 SURVEY_COLUMNS = ("measure", "label", "polarity", "area", "year", "value")
@@ -49,12 +50,12 @@ class SurveySpec(Strict):
     area: str | None = None  # the council's own area (default: the first area in the file)
 
 
-def cqc_blocks(reader: MarkdownReader) -> dict[str, Callable[[str, int], list[Block]]]:
+def cqc_blocks(reader: MarkdownReader, ctx: PackContext) -> dict[str, Callable[[str, int], list[Block]]]:
     """The publication blocks, and the self-assessment's own, bound to ``reader``."""
     return {
-        **publication_blocks(reader),
+        **publication_blocks(reader, ctx),
         "key-statistics": lambda text, line: [_key_statistics(text, line, reader)],
-        "survey": lambda text, line: [_survey(text, line, reader.path, reader.data)],
+        "survey": lambda text, line: [_survey(text, line, reader.path, ctx)],
     }
 
 
@@ -76,13 +77,13 @@ def _key_statistics(text: str, first_line: int, reader: MarkdownReader) -> Callo
     return Callout(spec.title, tuple(blocks))
 
 
-def _survey(text: str, first_line: int, path: Path, data: DataContext) -> Table:
+def _survey(text: str, first_line: int, path: Path, ctx: PackContext) -> Table:
     raw = parse_yaml(text, path, first_line)
     spec = validate(SurveySpec, raw, path, "the survey table")
-    dataset = data.datasets.get(spec.data)
+    dataset = ctx.datasets.get(spec.data)
     if not isinstance(dataset, Records) or tuple(dataset.columns) != SURVEY_COLUMNS:
         hint = (f"its columns must be {','.join(SURVEY_COLUMNS)}" if dataset is not None
-                else did_you_mean(spec.data, data.datasets))
+                else did_you_mean(spec.data, list(ctx.datasets)))
         raise ContentError(path, line_of(raw, "data"), f"'{spec.data}' is not a survey data file", hint)
     measures, order = _survey_measures(dataset)
     chosen = spec.measures or order
@@ -110,9 +111,8 @@ def _survey(text: str, first_line: int, path: Path, data: DataContext) -> Table:
     explained = (f"Direction of travel compares {area} in {latest} with {years[-2].label}" if len(years) > 1
                  else f"{area} has one year of results")
     explained += f"; the comparison is with {comparators[-1]} in {latest}." if comparators else "."
-    data.numbering.tables += 1
-    notes = (explained, *data_notes(dataset.meta, [], data))
-    return Table(f"Table {data.numbering.tables}: {spec.caption}", header, body, notes)
+    notes = (explained, *data_notes(dataset.meta, [], ctx.theme.spec.wording.illustrative_note))
+    return Table(spec.caption, header, body, notes)
 
 
 def _survey_measures(records: Records) -> tuple[dict[str, SurveyMeasure], list[str]]:

@@ -17,9 +17,9 @@ from ..compute.cqc import Framework, Overall, overall
 from ..compute.periods import slug
 from ..compute.values import NamedValue
 from ..errors import ContentError, did_you_mean
-from ..model import Block, Cell, Heading, Paragraph, Part, Table, Text
-from ..read.data import Records
-from ..read.directives import chart_figure, data_notes
+from ..model import Block, Cell, ChartBlock, Heading, Paragraph, Part, Source, Table, Text
+from ..datasets import Records
+from ..compute.notes import data_notes
 from .common import PackContext
 
 COLUMNS = ("quality_statement", "published", "self_assessed")
@@ -34,9 +34,9 @@ class Scores:
 
 
 def read_scores(name: str, ctx: PackContext, cited: tuple[Path, int], rules: Framework) -> Scores:
-    records = ctx.data.datasets.get(name)
+    records = ctx.datasets.get(name)
     if not isinstance(records, Records) or tuple(records.columns) != COLUMNS:
-        hint = f"its columns must be {','.join(COLUMNS)}" if records is not None else did_you_mean(name, ctx.data.datasets)
+        hint = f"its columns must be {','.join(COLUMNS)}" if records is not None else did_you_mean(name, list(ctx.datasets))
         raise ContentError(cited[0], cited[1], f"'{name}' is not a CQC scores file", hint)
     published: dict[str, int] = {}
     own: dict[str, int] = {}
@@ -99,7 +99,6 @@ def score_values(scores: Scores, rules: Framework) -> dict[str, NamedValue]:
 
 def scores_part(scores: Scores, rules: Framework, ctx: PackContext, foreword: list[Block]) -> Part:
     published, own = _overalls(scores, rules)
-    data = ctx.data
     header_titles = ["Theme", "Quality statement", "CQC score"] + (["Self-assessed score"] if own else [])
     header = (tuple(Cell((Text(t),), header=True, numeric=i >= 2) for i, t in enumerate(header_titles)),)
     rows = []
@@ -114,11 +113,10 @@ def scores_part(scores: Scores, rules: Framework, ctx: PackContext, foreword: li
     if own:
         total.append(Cell((Text(f"{own.total} of {own.maximum} ({own.percent:.1f}%)"),), numeric=True))
     rows.append(tuple(total))
-    data.numbering.tables += 1
     notes = (f"Scores: {'; '.join(f'{k} {v.lower()}' for k, v in rules.scores.items())}. Bands: "
              + "; ".join(f"{b.low:.0f}% to {b.high:.0f}% {b.rating}" for b in rules.bands)
-             + f" ({rules.name}, {rules.version}).", *data_notes(scores.records.meta, [], data))
-    table = Table(f"Table {data.numbering.tables}: CQC scores by quality statement", header, tuple(rows), notes)
+             + f" ({rules.name}, {rules.version}).", *data_notes(scores.records.meta, [], ctx.theme.spec.wording.illustrative_note))
+    table = Table("CQC scores by quality statement", header, tuple(rows), notes)
     series = [Series("CQC score", tuple(float(v) for v in scores.published.values()))]
     if own:
         series.append(Series("Self-assessed score", tuple(float(v) for v in scores.self_assessed.values())))
@@ -128,5 +126,5 @@ def scores_part(scores: Scores, rules: Framework, ctx: PackContext, foreword: li
     if own:
         verdict += f" Self-assessed: {own.describe()}."
     blocks: list[Block] = [Heading(2, (Text("Our CQC assessment"),), anchor="cqc-scores"), *foreword,
-                           Paragraph((Text(verdict),)), table, chart_figure(chart, (), data)]
+                           Paragraph((Text(verdict),)), table, ChartBlock(chart, (), None, Source(scores.records.path, None))]
     return Part(tuple(blocks), running_header="Our CQC assessment")

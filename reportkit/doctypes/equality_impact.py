@@ -107,11 +107,11 @@ def equality_impact(source: SourceFile, ctx: PackContext) -> tuple[EqiaSpec, lis
         Field("Aims and objectives", _text(spec.aims)),
     ))
     evidence = Table("Evidence", ((_cell("Question", True), _cell("Answer", True)),),
-                     tuple((_cell(e.question), _cell(e.answer)) for e in spec.evidence))
+                     tuple((_cell(e.question), _cell(e.answer)) for e in spec.evidence), number="")
     negatives = [(key, i) for key, i in spec.impacts.items() if i.negative]
     positive = Table("Positive impacts", ((_cell("Protected characteristic", True), _cell("Positive impact", True)),),
                      tuple((_cell(CHARACTERISTICS[k], True), _cell(spec.impacts[k].positive or "None identified"))
-                           for k in CHARACTERISTICS))
+                           for k in CHARACTERISTICS), number="")
     blocks: list[Block] = [
         Heading(3, (Text("Section A: the activity"),), anchor="eqia-a"), section_a,
         Heading(3, (Text("Section B: evidence"),), anchor="eqia-b"), evidence,
@@ -126,7 +126,7 @@ def equality_impact(source: SourceFile, ctx: PackContext) -> tuple[EqiaSpec, lis
                                                  "Responsible officer"))
         rows = tuple((_cell(CHARACTERISTICS[k], True), _cell(i.negative), _cell(i.mitigation), _cell(i.officer))
                      for k, i in negatives)
-        blocks.append(Table("Negative impacts and mitigating actions", (header,), rows))
+        blocks.append(Table("Negative impacts and mitigating actions", (header,), rows, number=""))
     else:
         blocks.append(Paragraph((Text(f"No negative impact was identified for any of the {len(CHARACTERISTICS)} "
                                       "protected characteristics assessed."),)))

@@ -26,14 +26,14 @@ from ..compute.dashboard import Dashboard, KpiResult, SeriesResult
 from ..compute.kpi import ARROWS, Direction, arrow
 from ..compute.numbers import format_value
 from ..errors import ContentError, did_you_mean
-from ..model import Block, Cell, Heading, Paragraph, Table, Text
-from ..read.csvmeta import DataMeta
-from ..read.directives import DataContext, chart_figure, data_notes
+from ..model import Block, Cell, ChartBlock, Heading, Paragraph, Source, Table, Text
+from ..datasets import DataMeta
+from ..compute.notes import data_notes
 from ..read.frontmatter import SourceFile
-from ..read.markdown import MarkdownReader, SectionNumbers
+from ..read.markdown import MarkdownReader
 from ..read.schema import Strict, validate
 from ..read.yamlfile import line_of
-from ..resolve.placeholders import ILLUSTRATIVE_MARK, fill
+from ..resolve.placeholders import ILLUSTRATIVE_MARK
 from .common import PackContext
 
 KPI_HEADING = re.compile(r"^##\s+(\S+)\s*$")
@@ -51,21 +51,20 @@ def dashboard_blocks(source: SourceFile, ctx: PackContext) -> tuple[DashboardSpe
     spec = validate(DashboardSpec, source.meta, source.path, "the dashboard's front matter")
     dashboard = _dashboard(spec, source, ctx)
     headline = _headline_ids(spec, source, dashboard)
-    body = fill(source.body, ctx.values, source.path, source.body_first_line)
-    intro, sections = _split(body, source, dashboard)
-    reader = MarkdownReader(source.path, ctx.pack_dir, ctx.data, SectionNumbers(numbered=False), heading_offset=2)
+    intro, sections = _split(source.body, source, dashboard)
+    reader = MarkdownReader(source.path, ctx.pack_dir, heading_offset=2)
     blocks: list[Block] = reader.read(intro[1], intro[0])
     if headline:
-        blocks.append(_headline_table(dashboard, headline, ctx.data))
+        blocks.append(_headline_table(dashboard, headline))
         blocks.append(Paragraph((Text(_marked(dashboard.summary(), _any_illustrative(dashboard, headline))),)))
     for kpi_id, result in dashboard.results.items():
         definition = result.kpi.definition
         blocks.append(Heading(3, (Text(f"{kpi_id}: {definition.title}"),), anchor=f"kpi-{kpi_id.lower()}"))
-        blocks.append(_status_table(result, ctx.data))
+        blocks.append(_status_table(result))
         if kpi_id in sections:
             first_line, text = sections[kpi_id]
             blocks += reader.read(text, first_line)
-        blocks.append(_chart(result, dashboard, ctx.data))
+        blocks.append(_chart(result, dashboard, ctx, Source(source.path, sections.get(kpi_id, (None,))[0])))
     return spec, blocks
 
 
@@ -158,8 +157,7 @@ def _rating_cell(series: SeriesResult) -> Cell:
     return Cell((Text(_marked(rating, series.illustrative)),), status=rating.lower())  # type: ignore[arg-type]
 
 
-def _headline_table(dashboard: Dashboard, ids: list[str], data: DataContext) -> Table:
-    data.numbering.tables += 1
+def _headline_table(dashboard: Dashboard, ids: list[str]) -> Table:
     titles = ("KPI", "Measure", "Value", "Target", "Floor or upper threshold", "RAG rating", "Direction of travel")
     header = (tuple(Cell((Text(t),), header=True, numeric=t in ("Value", "Target")) for t in titles),)
     rows = []
@@ -180,13 +178,13 @@ def _headline_table(dashboard: Dashboard, ids: list[str], data: DataContext) -> 
             _rating_cell(series) if len(result.series) == 1 else Cell((Text("Not rated"),)),
             _on_previous(series, result, brief=True),
         ))
-    caption = f"Table {data.numbering.tables}: Headline KPIs, {dashboard.kpi_set.period.label}"
+    caption = f"Headline KPIs, {dashboard.kpi_set.period.label}"
     notes = ("Direction of travel compares each value with the period before; the arrow shows the "
              "movement and the word whether it is an improvement for that measure.",)
     return Table(caption, header, tuple(rows), notes)
 
 
-def _status_table(result: KpiResult, data: DataContext) -> Table:
+def _status_table(result: KpiResult) -> Table:
     definition = result.kpi.definition
     first = result.series[0].status
     columns = ["Series"] if len(result.series) > 1 else []
@@ -205,8 +203,7 @@ def _status_table(result: KpiResult, data: DataContext) -> Table:
                       Cell((Text(_value(definition.threshold, result)),), numeric=True), _rating_cell(series)]
         cells += [_on_previous(series, result), _on_year_ago(series, result)]
         rows.append(tuple(cells))
-    data.numbering.tables += 1
-    return Table(f"Table {data.numbering.tables}: {definition.id} in {result.period.label}", header, tuple(rows))
+    return Table(f"{definition.id} in {result.period.label}", header, tuple(rows))
 
 
 def kpi_chart(result: KpiResult) -> ChartData:
@@ -226,7 +223,7 @@ def kpi_chart(result: KpiResult) -> ChartData:
                      definition.decimals, references=references)
 
 
-def _chart(result: KpiResult, dashboard: Dashboard, data: DataContext) -> Block:
+def _chart(result: KpiResult, dashboard: Dashboard, ctx: PackContext, source: Source) -> Block:
     definition = result.kpi.definition
     chart = kpi_chart(result)
     periods = chart.categories
@@ -235,7 +232,8 @@ def _chart(result: KpiResult, dashboard: Dashboard, data: DataContext) -> Block:
         illustrative = ["all values"]
     else:
         illustrative = [label for label in periods if kpi_set.meta.is_illustrative(label)]
-    notes = data_notes(DataMeta(source=definition.source or kpi_set.meta.source), illustrative, data)
+    notes = data_notes(DataMeta(source=definition.source or kpi_set.meta.source), illustrative,
+                       ctx.theme.spec.wording.illustrative_note)
     if definition.notes:
         notes += (f"Note: {definition.notes}",)
-    return chart_figure(chart, notes, data)
+    return ChartBlock(chart, notes, None, source)

@@ -25,9 +25,8 @@ from ..model import (
     Text,
 )
 from ..read.frontmatter import SourceFile
-from ..read.markdown import MarkdownReader, SectionNumbers
+from ..read.markdown import MarkdownReader
 from ..read.schema import Strict, validate
-from ..resolve.placeholders import fill
 from .common import PackContext, embolden_words, long_date, weekday_date
 
 MINUTE_HEADING = re.compile(r"^##\s+(?P<title>.+?)\s*\(Item\.?\s*(?P<item>\d+)\)\s*$")
@@ -60,7 +59,7 @@ def build_minutes(source: SourceFile, ctx: PackContext) -> Document:
     if spec.in_attendance:
         people = ", ".join(f"{a.name} ({a.role})" for a in spec.in_attendance)
         fields.append(Field("In attendance", (Paragraph((Text(people),)),)))
-    body = fill(source.body, ctx.values, source.path, source.body_first_line)
+    body = source.body
     blocks = [Heading(1, (Text(title),), anchor="title"), opening, FieldList(tuple(fields)),
               *_minutes(body, source, ctx, spec.first_minute)]
     meta = Metadata(title=title, subject=f"{spec.committee}, {long_date(spec.date)}", author=spec.committee,
@@ -86,7 +85,7 @@ def _minutes(body: str, source: SourceFile, ctx: PackContext, first: int) -> lis
                                "use two #s and end with the agenda item it records, e.g. '(Item 4)'")
         text = f"{heading['title']} (Item {heading['item']})"
         blocks.append(Heading(2, (Text(text),), f"{number}.", f"minute-{number}"))
-        reader = MarkdownReader(source.path, ctx.pack_dir, ctx.data, SectionNumbers(numbered=False),
+        reader = MarkdownReader(source.path, ctx.pack_dir,
                                 anchor_prefix=f"minute-{number}-")
         section = reader.read("\n".join(lines[start + 1:end]), at + 1)
         if any(isinstance(b, Heading) for b in section):

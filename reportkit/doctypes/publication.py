@@ -24,7 +24,6 @@ from ..errors import ContentError
 from ..model import (
     Block,
     Contents,
-    ContentsEntry,
     Cover,
     Document,
     Heading,
@@ -32,17 +31,15 @@ from ..model import (
     PageSetup,
     Part,
     Text,
-    plain_text,
 )
 from ..read.frontmatter import SourceFile, read_markdown_file
-from ..read.markdown import MarkdownReader, SectionNumbers
+from ..read.markdown import MarkdownReader
 from ..read.schema import Strict, validate
 from ..read.yamlfile import line_of
-from ..resolve.placeholders import fill
 from .common import PackContext, long_date
 from .publication_blocks import publication_blocks
 
-ExtraBlocks = Callable[[MarkdownReader], dict[str, Callable[[str, int], list[Block]]]]
+ExtraBlocks = Callable[[MarkdownReader, PackContext], dict[str, Callable[[str, int], list[Block]]]]
 
 
 class PublicationSpec(Strict):
@@ -76,9 +73,7 @@ def build_publication(source: SourceFile, ctx: PackContext) -> Document:
 def framed(title: str, subtitle: str, author: str, ctx: PackContext, parts: list[Part]) -> tuple[Part, ...]:
     """The cover and the contents list in front of the chapters."""
     cover = Part((Cover(title, subtitle, author, long_date(ctx.date)),))
-    entries = tuple(ContentsEntry(b.level, plain_text(b.content), b.anchor) for part in parts for b in part.blocks
-                    if isinstance(b, Heading) and b.level in (2, 3) and b.anchor)
-    return (cover, Part((Contents("Contents", entries),)), *parts)
+    return (cover, Part((Contents("Contents", None),)), *parts)
 
 
 def chapter_source(name: str, ctx: PackContext, cited: tuple[Path, int]) -> SourceFile:
@@ -91,10 +86,10 @@ def chapter_source(name: str, ctx: PackContext, cited: tuple[Path, int]) -> Sour
 def read_chapter(source: SourceFile, number: int, ctx: PackContext, values: dict[str, NamedValue],
                  extra: ExtraBlocks) -> list[Block | PageSetup]:
     """The chapter's body; ``#`` headings become level 3 under the chapter title, anchors unique to it."""
-    reader = MarkdownReader(source.path, ctx.pack_dir, ctx.data, SectionNumbers(numbered=False), heading_offset=2,
+    reader = MarkdownReader(source.path, ctx.pack_dir, heading_offset=2,
                             anchor_prefix=f"c{number}-")
-    reader.extra_blocks = extra(reader)
-    return reader.read(fill(source.body, values, source.path, source.body_first_line), source.body_first_line)
+    reader.extra_blocks = extra(reader, ctx)
+    return reader.read(source.body, source.body_first_line)
 
 
 def chapter_parts(title: str, number: int, blocks: list[Block | PageSetup]) -> list[Part]:

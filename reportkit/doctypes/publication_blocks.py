@@ -23,6 +23,7 @@ from ..model import (
 from ..read.markdown import MarkdownReader, inline_markdown
 from ..read.schema import Strict, validate
 from ..read.yamlfile import line_of, parse_yaml
+from .common import PackContext
 
 BlockReader = Callable[[str, int], list[Block]]
 Spec = TypeVar("Spec", bound=Strict)
@@ -67,8 +68,8 @@ class NoOptions(Strict):
     pass
 
 
-def publication_blocks(reader: MarkdownReader) -> dict[str, BlockReader]:
-    contact = reader.data.alternative_formats
+def publication_blocks(reader: MarkdownReader, ctx: PackContext) -> dict[str, BlockReader]:
+    contact = ctx.theme.spec.contact.alternative_formats
 
     def parsed(model: type[Spec], what: str, text: str, line: int) -> tuple[Spec, object]:
         raw = parse_yaml(text, reader.path, line) if text.strip() else {}
@@ -99,9 +100,8 @@ def publication_blocks(reader: MarkdownReader) -> dict[str, BlockReader]:
         for index, row in enumerate(spec.rows):
             at = line_of(raw, "rows", index) or line
             rows.append(tuple(Cell((), blocks=(_bullets(items, reader, at),)) for items in (row.left, row.right)))
-        reader.data.numbering.tables += 1
         caption = spec.caption or f"{spec.left} and {spec.right.lower()}"
-        return [Table(f"Table {reader.data.numbering.tables}: {caption}", (header,), tuple(rows))]
+        return [Table(caption, (header,), tuple(rows))]
 
     def signature(text: str, line: int) -> list[Block]:
         spec, _ = parsed(SignatureSpec, "the signature", text, line)

@@ -6,6 +6,7 @@ front matter, so they are typed once; the author writes only the decision and it
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -22,10 +23,9 @@ from ..model import (
     plain_text,
 )
 from ..read.frontmatter import SourceFile
-from ..read.markdown import MarkdownReader, SectionNumbers
+from ..read.markdown import MarkdownReader
 from ..read.schema import Strict, validate
 from ..read.yamlfile import line_of
-from ..resolve.placeholders import fill
 from .common import PackContext, embolden_words
 
 REQUIRED_SECTIONS = ("Decision", "Reason(s) for decision", "Any alternatives considered and rejected")
@@ -62,9 +62,9 @@ def record_of_decision(source: SourceFile, ctx: PackContext, facts: DecisionFact
         Field("Key decision", (Paragraph((Text(facts.key_decision),)),)),
         Field("Subject of decision", (Paragraph((Text(facts.subject),)),)),
     ))
-    reader = MarkdownReader(source.path, ctx.pack_dir, ctx.data, SectionNumbers(numbered=False),
+    reader = MarkdownReader(source.path, ctx.pack_dir,
                             heading_offset=2, anchor_prefix="rod-")
-    body = reader.read(fill(source.body, ctx.values, source.path, source.body_first_line), source.body_first_line)
+    body = reader.read(source.body, source.body_first_line)
     sections = {plain_text(b.content).strip().lower() for b in body if isinstance(b, Heading) and b.level == 3}
     missing = [s for s in REQUIRED_SECTIONS if s.lower() not in sections]
     if missing:
@@ -81,5 +81,5 @@ def _embolden(block: Block, verbs: list[str]) -> Block:
     if isinstance(block, Paragraph):
         return Paragraph(embolden_words(block.content, verbs), block.number)
     if isinstance(block, ListBlock):
-        return ListBlock(block.ordered, tuple(tuple(_embolden(b, verbs) for b in item) for item in block.items))
+        return dataclasses.replace(block, items=tuple(tuple(_embolden(b, verbs) for b in item) for item in block.items))
     return block

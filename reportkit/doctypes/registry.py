@@ -40,5 +40,4 @@ def build_document(path: Path, ctx: PackContext, cited_at: tuple[Path, int]) -> 
 
         raise ContentError(path, line_of(source.meta, "type") or 2, f"unknown document type '{kind}'",
                            did_you_mean(str(kind), list(BUILDERS)) if kind else "add a line 'type: committee-report'")
-    ctx.data.numbering.restart()
     return BUILDERS[kind](source, ctx)

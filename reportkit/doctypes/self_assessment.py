@@ -35,10 +35,9 @@ from ..model import (
     plain_text,
 )
 from ..read.frontmatter import SourceFile
-from ..read.markdown import MarkdownReader, SectionNumbers
+from ..read.markdown import MarkdownReader
 from ..read.schema import Strict, validate
 from ..read.yamlfile import line_of
-from ..resolve.placeholders import fill
 from .common import PackContext, long_date
 from .cqc_blocks import cqc_blocks
 from .cqc_scores import read_scores, score_values, scores_part
@@ -76,9 +75,9 @@ def build_self_assessment(source: SourceFile, ctx: PackContext) -> Document:
     if spec.scores:
         scores = read_scores(spec.scores, ctx, (source.path, line_of(source.meta, "scores") or 1), rules)
         values.update(score_values(scores, rules))
-    intro_reader = MarkdownReader(source.path, ctx.pack_dir, ctx.data, SectionNumbers(numbered=False),
+    intro_reader = MarkdownReader(source.path, ctx.pack_dir,
                                   heading_offset=2, anchor_prefix="intro-")
-    foreword = intro_reader.read(fill(source.body, values, source.path, source.body_first_line), source.body_first_line)
+    foreword = intro_reader.read(source.body, source.body_first_line)
     if spec.scores:
         parts.append(scores_part(scores, rules, ctx, foreword))
     elif foreword:

@@ -9,9 +9,8 @@ from pydantic import Field as SchemaField
 
 from ..model import Block, Cell, Document, Heading, Metadata, Part, Table, Text
 from ..read.frontmatter import SourceFile
-from ..read.markdown import MarkdownReader, SectionNumbers
+from ..read.markdown import MarkdownReader
 from ..read.schema import Strict, validate
-from ..resolve.placeholders import fill
 from .common import PackContext, long_date
 
 
@@ -51,8 +50,8 @@ def _cell(text: str, header: bool = False, numeric: bool = False) -> Cell:
 
 def build_work_programme(source: SourceFile, ctx: PackContext) -> Document:
     spec = validate(WorkProgrammeSpec, source.meta, source.path, "the work programme's front matter")
-    reader = MarkdownReader(source.path, ctx.pack_dir, ctx.data, SectionNumbers(numbered=False))
-    intro = reader.read(fill(source.body, ctx.values, source.path, source.body_first_line), source.body_first_line)
+    reader = MarkdownReader(source.path, ctx.pack_dir)
+    intro = reader.read(source.body, source.body_first_line)
     blocks: list[Block] = [Heading(1, (Text(f"{spec.committee}: {spec.title}"),), anchor="title"), *intro,
                            Heading(2, (Text("Coming meetings"),), anchor="meetings")]
     header = ((_cell("Item", True, True), _cell("Business", True), _cell("Type", True), _cell("Notes", True)),)
@@ -60,13 +59,13 @@ def build_work_programme(source: SourceFile, ctx: PackContext) -> Document:
         when = long_date(meeting.date) + (f" at {meeting.time}" if meeting.time else "")
         rows = tuple((_cell(str(n), numeric=True), _cell(item.title), _cell(item.kind), _cell(item.note))
                      for n, item in enumerate(meeting.items, start=1))
-        blocks.append(Table(when, header, rows))
+        blocks.append(Table(when, header, rows, number=""))  # headed by their meeting, not numbered
     if spec.regular_items:
         blocks.append(Heading(2, (Text("Items taken regularly"),), anchor="regular"))
         regular_header = ((_cell("Item", True), _cell("When the committee takes it", True)),)
         for group in spec.regular_items:
             rows = tuple((_cell(item.title), _cell(item.when)) for item in group.items)
-            blocks.append(Table(group.group, regular_header, rows))
+            blocks.append(Table(group.group, regular_header, rows, number=""))
     title = f"{spec.title}"
     meta = Metadata(title=f"{spec.committee}: {title}", subject=spec.committee, author=spec.committee,
                     language=ctx.theme.spec.language, classification="Unrestricted",

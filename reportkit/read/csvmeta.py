@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..datasets import DataMeta
 from ..errors import ContentError
 
 META_KEYS = ("source", "illustrative", "note")
-
-
-@dataclass(frozen=True)
-class DataMeta:
-    source: str = ""
-    illustrative: tuple[str, ...] = ()
-    note: str = ""
-
-    def is_illustrative(self, name: str) -> bool:
-        return "all" in self.illustrative or name in self.illustrative
 
 
 def read_meta(lines: list[str], path: Path) -> tuple[DataMeta, int]:

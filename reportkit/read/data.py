@@ -16,65 +16,24 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 from ..compute.numbers import UNITS, Quantity, decimals_of, parse_number
 from ..compute.periods import Period, PeriodError, parse_period
+from ..datasets import (
+    DataMeta,
+    Dataset,
+    Figures,
+    KpiSet,
+    Measure,
+    MeasureTable,
+    NamedFigure,
+    Records,
+)
 from ..errors import ContentError, did_you_mean
-from .csvmeta import DataMeta, read_meta
-from .kpis import KpiSet, is_kpi_file, load_kpi_set
+from .csvmeta import read_meta
+from .kpis import is_kpi_file, load_kpi_set
 from .yamlfile import LineDict, line_of, load_yaml, read_text
-
-
-@dataclass(frozen=True)
-class Measure:
-    id: str
-    label: str
-    unit: str
-    values: dict[Period, Quantity | None]
-    line: int
-
-
-@dataclass(frozen=True)
-class MeasureTable:
-    name: str
-    path: Path
-    periods: tuple[Period, ...]
-    measures: dict[str, Measure]
-    meta: DataMeta
-
-    def illustrative_periods(self) -> tuple[Period, ...]:
-        return tuple(p for p in self.periods if self.meta.is_illustrative(p.label))
-
-
-@dataclass(frozen=True)
-class Records:
-    name: str
-    path: Path
-    columns: tuple[str, ...]
-    rows: tuple[dict[str, str], ...]
-    row_lines: tuple[int, ...]
-    meta: DataMeta
-
-
-@dataclass(frozen=True)
-class NamedFigure:
-    quantity: Quantity
-    label: str
-    line: int
-    illustrative: bool = False
-
-
-@dataclass(frozen=True)
-class Figures:
-    name: str
-    path: Path
-    values: dict[str, NamedFigure] = field(default_factory=dict)
-
-
-Dataset = Union[MeasureTable, Records, Figures, KpiSet]
 
 
 def load_data_folder(folder: Path, rag_rule: str = "floor", tolerance_pct: float = 10) -> dict[str, Dataset]:

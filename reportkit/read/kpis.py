@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -29,12 +28,12 @@ from ..compute.kpi import KpiDefinition, check_thresholds
 from ..compute.numbers import parse_number
 from ..compute.periods import Period, PeriodError, parse_period
 from ..errors import ContentError, did_you_mean
-from .csvmeta import DataMeta, read_meta
+from ..datasets import ChartKind, DataMeta, Kpi, KpiSet
+from .csvmeta import read_meta
 from .schema import Strict, validate
 from .yamlfile import LineDict, line_of, read_text
 
 VALUES_HEADER = ["kpi", "series", "period", "value"]
-ChartKind = Literal["line", "bar", "grouped-bar", "stacked-bar"]
 
 
 class KpiSpec(Strict):
@@ -60,27 +59,6 @@ class KpiFileSpec(Strict):
     rule: Literal["floor", "tolerance"] | None = None
     tolerance_pct: float | None = Field(None, ge=0, le=100)
     kpis: dict[str, KpiSpec] = Field(min_length=1)
-
-
-@dataclass(frozen=True)
-class Kpi:
-    definition: KpiDefinition
-    chart: ChartKind
-    values: dict[str, dict[Period, float | None]]  # by series label ("" for a single series)
-    line: int
-
-
-@dataclass(frozen=True)
-class KpiSet:
-    name: str
-    path: Path
-    values_path: Path
-    period: Period
-    kpis: dict[str, Kpi]
-    meta: DataMeta
-
-    def is_illustrative(self, kpi_id: str, period_label: str) -> bool:
-        return self.meta.is_illustrative(kpi_id) or self.meta.is_illustrative(period_label)
 
 
 def is_kpi_file(data: object) -> bool:

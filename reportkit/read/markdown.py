@@ -1,9 +1,11 @@
-"""Markdown body -> model blocks, with paragraph numbering done for the author.
+"""Markdown body -> model blocks with pending nodes, each carrying its file and line.
 
-Author headings ``#``, ``##``, ``###`` become numbered sections (1., 1.1, 1.1.1); each body
-paragraph takes the next number below its heading (1.1, 1.2 ...), and at the deepest level
-paragraphs continue the heading's own sequence (5.2.1 heading, 5.2.2 paragraph), as committee
-reports do. Raw HTML is off; links may only be web or mail addresses.
+Nothing is numbered or looked up here. In a document whose body is numbered, author headings
+``#`` to ``###`` and top-level paragraphs are left for the numbering transform (``number=None``);
+``{{ name }}`` becomes a pending value, ``{@label}`` a pending cross-reference, and ```table /
+```chart blocks pending data blocks. ``{#label}`` at the end of a heading, paragraph, ``Table:``
+caption or image line labels it for cross-references. Raw HTML is off; links may only be web or
+mail addresses.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, cast
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -21,6 +23,7 @@ from ..model import (
     Block,
     Callout,
     Cell,
+    CrossRef,
     Emphasis,
     Figure,
     Heading,
@@ -28,17 +31,26 @@ from ..model import (
     LineBreak,
     Link,
     ListBlock,
+    ListStyle,
     Paragraph,
+    Source,
     Strong,
     Table,
     Text,
+    ValueRef,
     plain_text,
 )
-from .directives import DIRECTIVES, DataContext, directive_blocks
+from .directives import DIRECTIVES, directive_block
+from .list_markers import ListStart, rewrite_markers
 
 MAX_DEPTH = 3
 SAFE_LINK = re.compile(r"^(https?://|mailto:|#)", re.IGNORECASE)
 IMAGE_SIZE_MM = (160.0, 90.0)
+LABEL_NAME = r"[A-Za-z][A-Za-z0-9_-]*"
+TRAILING_LABEL = re.compile(r"\s*\{#(" + LABEL_NAME + r")\}\s*$")
+# in running text: a cited value, a cross-reference, or a label that is not at the end of its line
+TEXT_TOKEN = re.compile(r"\{\{(.*?)\}\}|\{@(" + LABEL_NAME + r")\}|\{#(" + LABEL_NAME + r")\}")
+VALUE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 
 
 def _parser() -> MarkdownIt:
@@ -46,49 +58,27 @@ def _parser() -> MarkdownIt:
 
 
 @dataclass
-class SectionNumbers:
-    """Counters shared by headings and paragraphs at each level."""
-
-    numbered: bool = True
-    counters: list[int] = field(default_factory=lambda: [0] * (MAX_DEPTH + 1))
-    depth: int = 0  # the level of the current heading, 0 before the first
-
-    def heading(self, level: int) -> str:
-        self.counters[level - 1] += 1
-        self.counters[level:] = [0] * (len(self.counters) - level)
-        self.depth = level
-        return self._label(level)
-
-    def paragraph(self) -> str:
-        if not self.numbered or self.depth == 0:
-            return ""
-        level = min(self.depth + 1, MAX_DEPTH)
-        self.counters[level - 1] += 1
-        self.counters[level:] = [0] * (len(self.counters) - level)
-        return self._label(level)
-
-    def _label(self, level: int) -> str:
-        label = ".".join(str(n) for n in self.counters[:level])
-        return f"{label}." if level == 1 else label
-
-
-@dataclass
 class MarkdownReader:
     path: Path
     pack_dir: Path
-    data: DataContext
-    numbers: SectionNumbers
+    numbered: bool = False  # the body's headings and paragraphs take numbers (a committee report's do)
     heading_offset: int = 1  # author '#' is output level 2: level 1 is the document title
     anchor_prefix: str = "s-"  # keeps anchors unique where several files make one document
     anchors: set[str] = field(default_factory=set)
     # fenced blocks a document type adds (```survey ...): name -> reader of (YAML text, its first line)
     extra_blocks: dict[str, Callable[[str, int], list[Block]]] = field(default_factory=dict)
+    depth: int = 0  # the section depth of the last heading read
+    labels: dict[str, int] = field(default_factory=dict)  # cross-reference labels set in this file: line
 
     def read(self, body: str, first_line: int) -> list[Block]:
         self.first_line = first_line
         self.lines = body.split("\n")
-        tree = SyntaxTreeNode(_parser().parse(body))
+        parsed, self.list_starts = rewrite_markers(body)
+        tree = SyntaxTreeNode(_parser().parse(parsed))
         return self._blocks(tree.children, top=True)
+
+    def source(self, line: int | None) -> Source:
+        return Source(self.path, line)
 
     # -- blocks ------------------------------------------------------------------------------
 
@@ -120,6 +110,12 @@ class MarkdownReader:
         text = node.children[0].content if node.children else ""
         return text[len("Table:"):].strip() if text.startswith("Table:") else ""
 
+    def anchor(self, base: str) -> str:
+        anchor = self.anchor_prefix + base
+        anchor = next(a for n in range(1, 1000) if (a := anchor if n == 1 else f"{anchor}-{n}") not in self.anchors)
+        self.anchors.add(anchor)
+        return anchor
+
     def _block(self, node: SyntaxTreeNode, top: bool) -> list[Block]:
         kind = node.type
         if kind == "heading":
@@ -127,8 +123,7 @@ class MarkdownReader:
         if kind == "paragraph":
             return [self._paragraph(node, top)]
         if kind in ("bullet_list", "ordered_list"):
-            items = tuple(tuple(self._blocks(item.children)) for item in node.children)
-            return [ListBlock(kind == "ordered_list", items)]
+            return [self._list(node)]
         if kind == "blockquote":
             return [self._callout(node)]
         if kind == "fence":
@@ -140,6 +135,18 @@ class MarkdownReader:
                                "remove the leading spaces (four or more) from this line")
         raise ContentError(self.path, self._line(node), f"'{kind}' is not supported in reports",
                            "use headings, paragraphs, lists, tables, > callouts and ```table / ```chart blocks")
+
+    def _list(self, node: SyntaxTreeNode) -> ListBlock:
+        items = tuple(tuple(self._blocks(item.children)) for item in node.children)
+        if node.type == "bullet_list":
+            return ListBlock(False, items)
+        first_line = node.children[0].map[0] if node.children and node.children[0].map else -1
+        written = self.list_starts.get(first_line)
+        if written is None:
+            start = int(str(node.attrs.get("start", 1)))
+            delimiter = node.children[0].markup if node.children else "."
+            written = ListStart(f"1{delimiter or '.'}", start)
+        return ListBlock(True, items, cast(ListStyle, written.style), written.start)
 
     def _callout(self, node: SyntaxTreeNode) -> Callout:
         """A '> **Title**' line opens the box with a title; the rest of the quote is its body."""
@@ -165,31 +172,54 @@ class MarkdownReader:
         if author_level > MAX_DEPTH:
             raise ContentError(self.path, line, f"heading level {author_level} is deeper than {MAX_DEPTH}",
                                "use #, ## or ###")
-        if author_level > self.numbers.depth + 1:
+        if author_level > self.depth + 1:
             raise ContentError(self.path, line,
-                               f"heading level {author_level} follows level {self.numbers.depth}, skipping a level",
-                               f"use {'#' * (self.numbers.depth + 1)} here")
-        label = self.numbers.heading(author_level)
-        number = label if self.numbers.numbered else ""
-        content = self.inlines(node.children[0], line)
-        anchor = self.anchor_prefix + (number.rstrip(".").replace(".", "-") if number else _slug(plain_text(content)))
-        anchor = next(a for n in range(1, 1000) if (a := anchor if n == 1 else f"{anchor}-{n}") not in self.anchors)
-        self.anchors.add(anchor)
-        return Heading(author_level + self.heading_offset, content, number, anchor)
+                               f"heading level {author_level} follows level {self.depth}, skipping a level",
+                               f"use {'#' * (self.depth + 1)} here")
+        self.depth = author_level
+        content, label = self._labelled(self.inlines(node.children[0], line), line)
+        anchor = self.anchor(_slug(plain_text(content)) or "section")
+        return Heading(author_level + self.heading_offset, content, None if self.numbered else "", anchor, label,
+                       author_level)
 
     def _paragraph(self, node: SyntaxTreeNode, top: bool) -> Block:
         inline = node.children[0]
         line = self._line(node)
         images = [child for child in inline.children if child.type == "image"]
         if images:
-            if len(inline.children) != 1:
+            rest = "".join(c.content for c in inline.children if c.type != "image")
+            label = TRAILING_LABEL.fullmatch(rest) if rest else None
+            if len(images) != 1 or (rest and not label):
                 raise ContentError(self.path, line, "an image must stand alone in its paragraph",
                                    "put a blank line before and after the image")
-            return self._image(images[0], line)
-        number = self.numbers.paragraph() if top else ""
-        return Paragraph(self.inlines(inline, line), number)
+            return self._image(images[0], line, self.label(label.group(1), line) if label else "")
+        content, label = self._labelled(self.inlines(inline, line), line)
+        number = None if top and self.numbered and self.depth else ""
+        return Paragraph(content, number, self.anchor(f"p-{label}") if label else "", label, self.depth)
 
-    def _image(self, node: SyntaxTreeNode, line: int) -> Figure:
+    def _labelled(self, content: tuple[Inline, ...], line: int) -> tuple[tuple[Inline, ...], str]:
+        """The content without a trailing ``{#label}``, and the label ("" when there is none)."""
+        if not content or not isinstance(content[-1], Text):
+            return content, ""
+        match = TRAILING_LABEL.search(content[-1].text)
+        if not match:
+            return content, ""
+        rest = content[-1].text[:match.start()]
+        return (*content[:-1], *((Text(rest),) if rest else ())), self.label(match.group(1), line)
+
+    def _split_label(self, text: str, line: int) -> tuple[str, str]:
+        match = TRAILING_LABEL.search(text)
+        return (text[:match.start()], self.label(match.group(1), line)) if match else (text, "")
+
+    def label(self, name: str, line: int) -> str:
+        """Note a label set at ``line``: each may be set once."""
+        if name in self.labels:
+            raise ContentError(self.path, line, f"the label '{name}' is already set at line {self.labels[name]}",
+                               "give each heading, paragraph, table or figure its own label")
+        self.labels[name] = line
+        return name
+
+    def _image(self, node: SyntaxTreeNode, line: int, label: str) -> Figure:
         src = str(node.attrs.get("src", ""))
         alt = "".join(child.content for child in node.children).strip()
         title = str(node.attrs.get("title") or "")
@@ -201,9 +231,7 @@ class MarkdownReader:
             raise ContentError(self.path, line, f"image '{src}' is outside the pack", "copy it into the pack folder")
         if not target.is_file():
             raise ContentError(self.path, line, f"image '{src}' not found", "check the file name")
-        self.data.numbering.figures += 1
-        caption = f"Figure {self.data.numbering.figures}: {title or alt}"
-        return Figure(target, alt, caption, *IMAGE_SIZE_MM)
+        return Figure(target, alt, title or alt, *IMAGE_SIZE_MM, label=label)
 
     def _fence(self, node: SyntaxTreeNode) -> list[Block]:
         kind = node.info.strip()
@@ -213,7 +241,10 @@ class MarkdownReader:
         if kind not in DIRECTIVES:
             raise ContentError(self.path, line, f"'```{kind}' is not a block reportkit knows here",
                                did_you_mean(kind, [*DIRECTIVES, *self.extra_blocks]))
-        return directive_blocks(kind, node.content, self.path, line + 1, self.data)
+        block = directive_block(kind, node.content, self.path, line + 1)
+        if block.label:
+            self.label(block.label, line)
+        return [block]
 
     def _table(self, node: SyntaxTreeNode, caption: str) -> Table:
         line = self._line(node)
@@ -224,9 +255,8 @@ class MarkdownReader:
         body = sections.get("tbody")
         rows = tuple(tuple(Cell(self.inlines(cell.children[0], line)) for cell in row.children)
                      for row in (body.children if body else []))
-        self.data.numbering.tables += 1
-        label = f"Table {self.data.numbering.tables}"
-        return Table(f"{label}: {caption}" if caption else label, header, rows)
+        caption, label = self._split_label(caption, line - 1)
+        return Table(caption, header, rows, label=label)
 
     def _check_ragged(self, node: SyntaxTreeNode) -> None:
         start, end = node.map or (0, 0)
@@ -269,10 +299,47 @@ class MarkdownReader:
                 raise ContentError(self.path, line, "an image inside a sentence", "put the image in its own paragraph")
             else:
                 raise ContentError(self.path, line, f"'{kind}' is not supported in text", "remove it")
+        return self._pending(_merge_text(result), line)
+
+    def _pending(self, inlines: tuple[Inline, ...], line: int) -> tuple[Inline, ...]:
+        """Text with ``{{ value }}`` and ``{@label}`` split out as pending nodes."""
+        result: list[Inline] = []
+        for inline in inlines:
+            if not isinstance(inline, Text) or "{" not in inline.text and "}" not in inline.text:
+                result.append(inline)
+                continue
+            text, at = inline.text, 0
+            for match in TEXT_TOKEN.finditer(text):
+                value, reference, label = match.groups()
+                if label is not None:
+                    if match.end() == len(text.rstrip()):
+                        continue  # a trailing label, taken off by the heading or paragraph
+                    raise ContentError(self.path, line, f"'{{#{label}}}' must end its heading, paragraph or caption",
+                                       "put the label at the end of the line it names; refer to it as {@"
+                                       f"{label}}}")
+                result.append(Text(_checked_braces(text[at:match.start()], self.path, line)))
+                at = match.end()
+                if reference is not None:
+                    result.append(CrossRef(reference, self.source(line)))
+                    continue
+                name = value.strip()
+                if not VALUE_NAME.match(name):
+                    raise ContentError(self.path, line, f"'{{{{{value}}}}}' is not a value name",
+                                       "between {{ and }} write only a name, such as assessments.incomplete.latest")
+                result.append(ValueRef(name, self.source(line)))
+            result.append(Text(_checked_braces(text[at:], self.path, line)))
         return _merge_text(result)
 
 
-def _merge_text(inlines: list[Inline]) -> tuple[Inline, ...]:
+def _checked_braces(text: str, path: Path, line: int) -> str:
+    if "{{" in text:
+        raise ContentError(path, line, "'{{' is not closed", "cite a value as {{ name }} on one line")
+    if "}}" in text:
+        raise ContentError(path, line, "'}}' without a matching '{{'", "cite a value as {{ name }}")
+    return text
+
+
+def _merge_text(inlines: list[Inline] | tuple[Inline, ...]) -> tuple[Inline, ...]:
     merged: list[Inline] = []
     for inline in inlines:
         if isinstance(inline, Text) and not inline.text:

@@ -1,7 +1,9 @@
-"""The placeholder syntax for citing a value in prose: ``{{ assessments.incomplete.latest }}``.
+"""The placeholder syntax for citing a value: ``{{ assessments.incomplete.latest }}``.
 
 Only a name may stand between the braces: there are no expressions, filters or calls, so
-content can never run code. Unknown names are errors at the file and line they appear on.
+content can never run code. Unknown names are errors at the file and line they appear on. Prose
+cites values through pending :class:`~reportkit.model.ValueRef` nodes; plain-text fields (a
+subject line, a caption or chart title in a block's YAML) are filled here as strings.
 """
 
 from __future__ import annotations
@@ -17,6 +19,14 @@ NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 ILLUSTRATIVE_MARK = " (illustrative)"
 
 
+def value_text(name: str, values: dict[str, NamedValue], path: Path, line: int | None) -> str:
+    """The printed value of ``name``, marked when it is illustrative."""
+    if name not in values:
+        raise ContentError(path, line, f"unknown value '{name}'", did_you_mean(name, list(values)))
+    value = values[name]
+    return value.text + (ILLUSTRATIVE_MARK if value.illustrative else "")
+
+
 def fill(text: str, values: dict[str, NamedValue], path: Path, first_line: int) -> str:
     """Replace every placeholder in ``text`` (which starts at ``first_line`` of ``path``)."""
     lines = text.split("\n")
@@ -29,10 +39,7 @@ def fill_line(line: str, values: dict[str, NamedValue], path: Path, line_number:
         if not NAME.match(name):
             raise ContentError(path, line_number, f"'{{{{{match.group(1)}}}}}' is not a value name",
                                "between {{ and }} write only a name, such as assessments.incomplete.latest")
-        if name not in values:
-            raise ContentError(path, line_number, f"unknown value '{name}'", did_you_mean(name, values))
-        value = values[name]
-        return value.text + (ILLUSTRATIVE_MARK if value.illustrative else "")
+        return value_text(name, values, path, line_number)
 
     if "{{" not in line:
         if "}}" in line:

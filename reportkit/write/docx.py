@@ -8,10 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from ..model import (
+    Appendix,
     Block,
     Callout,
+    Captioned,
     Contents,
     Cover,
+    CrossRef,
     Document,
     Emphasis,
     FieldList,
@@ -26,9 +29,11 @@ from ..model import (
     Strong,
     Table,
     Text,
+    pending_nodes,
 )
 from ..theme import Theme
 from . import ooxml
+from .word_numbering import WordNumbering, number_paragraph
 
 NUMBER_INDENT_CM = 1.4
 FIELD_LABEL_CM = 4.5
@@ -40,9 +45,14 @@ def _rgb(colour: str) -> Any:
     return RGBColor.from_string(colour.lstrip("#").upper())
 
 
-def bookmark_name(anchor: str) -> str:
+def bookmark_name(anchor: str, prefix: str = "h_") -> str:
     """A Word bookmark name for an HTML anchor: a letter first, then letters, digits and _, at most 40."""
-    return ("h_" + re.sub(r"[^A-Za-z0-9_]", "_", anchor))[:40]
+    return (prefix + re.sub(r"[^A-Za-z0-9_]", "_", anchor))[:40]
+
+
+def number_bookmark(anchor: str) -> str:
+    """The bookmark around the number alone of a caption or appendix ("2", "A"): what a REF field repeats."""
+    return bookmark_name(anchor, "n_")
 
 
 class DocxWriter:
@@ -54,7 +64,7 @@ class DocxWriter:
         self.footer_pieces = theme.footer_pieces()
         self.page_numbers = page_numbers or {}
         self.docx = NewDocument()
-        self.figures = 0
+        self.numbering = WordNumbering(self.docx)
         self.bookmarks = 0
         self._styles()
 
@@ -145,10 +155,15 @@ class DocxWriter:
     def write(self, doc: Document, target: Path, when: datetime) -> None:
         from docx.enum.section import WD_SECTION
 
+        assert not pending_nodes(doc), f"{doc.slug} has not been through the resolve pass"
         for index, part in enumerate(doc.parts):
             section = self.docx.sections[0] if index == 0 else self.docx.add_section(WD_SECTION.NEW_PAGE)
             self._page(section, part.orientation, doc.meta.classification, part.running_header)
-            for block in part.blocks:
+            blocks = part.blocks
+            if part.appendix is not None and blocks and isinstance(blocks[0], Heading):
+                self._appendix_heading(blocks[0], part.appendix)
+                blocks = blocks[1:]
+            for block in blocks:
                 self._block(block)
         self._properties(doc, when)
         import io
@@ -193,16 +208,69 @@ class DocxWriter:
             self._cover(block)
         elif isinstance(block, Contents):
             self._contents(block)
+        else:
+            raise TypeError(f"the Word writer has no rendering for a {type(block).__name__}")
 
-    def _heading(self, block: Heading) -> None:
+    def _heading(self, block: Heading) -> Any:
         paragraph = self.docx.add_paragraph(style=f"Heading {min(block.level, 9)}")
-        if block.number:
-            _hang(paragraph, NUMBER_INDENT_CM)
-            paragraph.add_run(f"{block.number}\t")
+        self._number(paragraph, block.number or "")
         self._inlines(paragraph, block.content)
-        if block.anchor:
+        self._bookmark(paragraph, block.anchor)
+        return paragraph
+
+    def _bookmark(self, paragraph: Any, anchor: str) -> None:
+        if anchor:
             self.bookmarks += 1
-            ooxml.add_bookmark(paragraph, bookmark_name(block.anchor), self.bookmarks)
+            ooxml.add_bookmark(paragraph, bookmark_name(anchor), self.bookmarks)
+
+    def _number(self, paragraph: Any, number: str) -> None:
+        """A section or paragraph number as Word numbering (typed only where Word cannot count it)."""
+        if not number:
+            return
+        scheme = self.theme.numbering
+        if scheme.paragraphs == "flat":
+            style = paragraph.style.name if paragraph.style is not None else ""
+            number_paragraph(paragraph, self.numbering.flat("headings" if style.startswith("Heading") else
+                                                            "paragraphs"), 0)
+        elif scheme.headings or scheme.paragraphs == "none":
+            number_paragraph(paragraph, self.numbering.sections(), number.rstrip(".").count("."))
+        else:  # hierarchical paragraphs under unnumbered headings: Word would count the headings too
+            _hang(paragraph, NUMBER_INDENT_CM)
+            paragraph.add_run(f"{number}\t")
+
+    def _appendix_heading(self, block: Heading, appendix: Appendix) -> None:
+        """'Appendix A: title', its label a SEQ field (bookmarked for cross-references)."""
+        paragraph = self.docx.add_paragraph(style=f"Heading {min(block.level, 9)}")
+        paragraph.add_run(f"{self.theme.references.appendix} ")
+        letters = self.theme.numbering.appendices == "letters"
+        self._sequence(paragraph, "Appendix", appendix.number or "", appendix.anchor,
+                       "ALPHABETIC" if letters else "ARABIC")
+        paragraph.add_run(f": {appendix.title}")
+        self._bookmark(paragraph, block.anchor)
+
+    def _sequence(self, paragraph: Any, name: str, number: str, anchor: str, fmt: str = "ARABIC",
+                  restart: bool = False) -> None:
+        """A SEQ field showing ``number``, inside a bookmark when the caption has an anchor."""
+        self.bookmarks += 1
+        mark = self.bookmarks
+        if anchor:
+            ooxml.start_bookmark(paragraph, number_bookmark(anchor), mark)
+        ooxml.add_field(paragraph, f"SEQ {name} \\* {fmt}" + (" \\r 1" if restart else ""), number)
+        if anchor:
+            ooxml.end_bookmark(paragraph, mark)
+
+    def _caption(self, block: Captioned, anchor: str) -> None:
+        """'Table 2: caption' with the number a SEQ field; per-appendix numbers ("A.1") restart with each appendix."""
+        paragraph = self.docx.add_paragraph(style="Caption")
+        if not block.number:
+            paragraph.add_run(block.caption_line)
+            return
+        prefix, _, count = block.number.rpartition(".")
+        paragraph.add_run(f"{block.word} {prefix + '.' if prefix else ''}")
+        self._sequence(paragraph, "Table" if isinstance(block, Table) else "Figure", count, anchor,
+                       restart=bool(prefix) and count == "1")
+        if block.caption:
+            paragraph.add_run(f": {block.caption}")
 
     def _cover(self, block: Cover) -> None:
         from docx.shared import Pt
@@ -252,28 +320,38 @@ class DocxWriter:
 
     def _paragraph(self, block: Paragraph, style: str | None = None) -> Any:
         paragraph = self.docx.add_paragraph(style=style)
-        if block.number:
-            _hang(paragraph, NUMBER_INDENT_CM)
-            paragraph.add_run(f"{block.number}\t")
+        self._number(paragraph, block.number or "")
         self._inlines(paragraph, block.content)
+        self._bookmark(paragraph, block.anchor)
         return paragraph
 
-    def _list(self, block: ListBlock) -> None:
+    def _list(self, block: ListBlock, depth: int = 0, container: Any = None) -> None:
+        """Each item's first paragraph numbered (its own list instance, so it restarts), later ones
+        indented to the item's text; nested lists one level down. ``container`` is a table cell."""
+        num_id = (self.numbering.ordered_list(block.style, block.start, depth) if block.ordered
+                  else self.numbering.bullets())
         style = "List Number" if block.ordered else "List Bullet"
+        add = container.add_paragraph if container is not None else self.docx.add_paragraph
         for item in block.items:
             for index, child in enumerate(item):
-                if isinstance(child, Paragraph):
-                    paragraph = self._paragraph(child, style if index == 0 else None)
-                    if index:
-                        paragraph.paragraph_format.left_indent = _cm(0.63)
+                if isinstance(child, ListBlock):
+                    self._list(child, depth + 1, container)
+                elif isinstance(child, Paragraph):
+                    paragraph = add(style=style)
+                    self._inlines(paragraph, child.content)
+                    if index == 0:
+                        number_paragraph(paragraph, num_id, depth)
+                    else:
+                        paragraph.paragraph_format.left_indent = _cm(0.75 * (depth + 1))
+                    if container is not None:
+                        self._table_text(paragraph)
                 else:
                     self._block(child)
 
     def _table(self, block: Table) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Pt
 
-        self.docx.add_paragraph(block.caption, style="Caption")
+        self._caption(block, block.anchor)
         columns = len(block.header[0]) if block.header else len(block.rows[0])
         table = self.docx.add_table(rows=0, cols=columns)
         table.style = self.docx.styles["Table Grid"]
@@ -288,9 +366,8 @@ class DocxWriter:
                 if source.blocks:
                     self._cell_blocks(cell, source.blocks)
                     continue
-                self._inlines(paragraph, source.content, bold=in_header)
-                for run in paragraph.runs:
-                    run.font.size = Pt(self.theme.sizes.table)
+                self._inlines(paragraph, source.content, bold=in_header or source.header)
+                self._table_text(paragraph)
                 if source.numeric and not in_header:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 if in_header:
@@ -299,22 +376,25 @@ class DocxWriter:
                     self._rag_cell(cell, paragraph, source.status)
         self._notes(block.notes)
 
-    def _cell_blocks(self, cell: Any, blocks: tuple[Block, ...]) -> None:
-        """Paragraphs and bulleted lists inside a table cell (Word's cells hold paragraphs too)."""
+    def _table_text(self, paragraph: Any) -> None:
         from docx.shared import Pt
 
-        first = True
+        for run in paragraph.runs:
+            run.font.size = Pt(self.theme.sizes.table)
+
+    def _cell_blocks(self, cell: Any, blocks: tuple[Block, ...]) -> None:
+        """Several blocks inside a table cell: paragraphs and lists (Word's cells hold paragraphs too)."""
+        empty = cell.paragraphs[0]
         for block in blocks:
-            items = [(item[0], "List Bullet") for item in block.items if item and isinstance(item[0], Paragraph)] \
-                if isinstance(block, ListBlock) else [(block, None)] if isinstance(block, Paragraph) else []
-            for paragraph_block, style in items:
-                paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
-                first = False
-                if style:
-                    paragraph.style = self.docx.styles[style]
-                self._inlines(paragraph, paragraph_block.content)
-                for run in paragraph.runs:
-                    run.font.size = Pt(self.theme.sizes.table)
+            if isinstance(block, ListBlock):
+                self._list(block, 0, cell)
+            elif isinstance(block, Paragraph):
+                paragraph = cell.add_paragraph()
+                self._inlines(paragraph, block.content)
+                self._table_text(paragraph)
+            else:
+                raise TypeError(f"a table cell cannot hold a {type(block).__name__}")
+        empty._p.getparent().remove(empty._p)  # the paragraph every new cell starts with
 
     def _rag_cell(self, cell: Any, paragraph: Any, status: str) -> None:
         colours = getattr(self.theme.rag, status)
@@ -326,12 +406,11 @@ class DocxWriter:
     def _figure(self, block: Figure) -> None:
         from docx.shared import Mm
 
-        self.figures += 1
-        self.docx.add_paragraph(block.caption, style="Caption")
+        self._caption(block, block.anchor)
         paragraph = self.docx.add_paragraph()
         paragraph.paragraph_format.keep_with_next = bool(block.notes)
         shape = paragraph.add_run().add_picture(str(block.image), width=Mm(block.width_mm), height=Mm(block.height_mm))
-        ooxml.set_alt_text(shape, block.alt, f"Figure {self.figures}")
+        ooxml.set_alt_text(shape, block.alt, block.label_text)
         self._notes(block.notes)
 
     def _notes(self, notes: tuple[str, ...]) -> None:
@@ -359,16 +438,16 @@ class DocxWriter:
     def _callout(self, block: Callout) -> None:
         from docx.shared import Pt
 
-        paragraphs = []
+        from docx.text.paragraph import Paragraph as WordParagraph
+
+        body = self.docx.element.body
+        first = len(body)
         if block.title:
-            paragraph = self.docx.add_paragraph()
-            paragraph.add_run(block.title).bold = True
-            paragraphs.append(paragraph)
+            self.docx.add_paragraph().add_run(block.title).bold = True
         for child in block.blocks:
-            if isinstance(child, Paragraph):
-                paragraphs.append(self._paragraph(child))
-            else:
-                self._block(child)
+            self._block(child)
+        # every paragraph the callout wrote, lists included, carries its box
+        paragraphs = [WordParagraph(e, self.docx._body) for e in list(body)[first:] if e.tag.endswith("}p")]
         quote = block.kind == "quote"
         border = self.theme.colours.palette[1] if block.kind in ("quote", "contact") else self.theme.colours.accent
         for paragraph in paragraphs:
@@ -414,6 +493,23 @@ class DocxWriter:
                 pages = self.theme.meeting.pages.format(start=self.page_numbers[inline.start],
                                                         end=self.page_numbers[inline.end])
                 self._inlines(paragraph, (Text(pages),), bold, italic, container)
+            elif isinstance(inline, CrossRef):
+                self._cross_reference(paragraph, inline, bold, italic)
+            else:
+                raise TypeError(f"the Word writer has no rendering for a {type(inline).__name__}")
+
+    def _cross_reference(self, paragraph: Any, ref: CrossRef, bold: bool, italic: bool) -> None:
+        """'paragraph ' then a REF field to the target (its number, cached as the PDF printed it, a link)."""
+        if ref.word:
+            self._inlines(paragraph, (Text(f"{ref.word} "),), bold, italic)
+        numbered_paragraph = ref.kind in ("heading", "paragraph") and bool(ref.word)
+        if numbered_paragraph:
+            instruction = f"REF {bookmark_name(ref.anchor)} \\w \\h"
+        elif ref.kind == "heading":
+            instruction = f"REF {bookmark_name(ref.anchor)} \\h"
+        else:
+            instruction = f"REF {number_bookmark(ref.anchor)} \\h"
+        ooxml.add_field(paragraph, instruction, ref.number)
 
 
 def _hang(paragraph: Any, indent_cm: float) -> None:

@@ -20,7 +20,23 @@ def _environment(theme: Theme, resources: Resources) -> SandboxedEnvironment:
     env.filters["kind"] = lambda obj: type(obj).__name__.lower()
     env.filters["css_string"] = css_string
     env.filters["resource_url"] = lambda path: resources.url(Path(path))
+    env.filters["list_class"] = list_class
+    env.globals["unknown"] = _unknown
     return env
+
+
+LIST_COUNTERS = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
+
+
+def list_class(style: str) -> str:
+    """The CSS counter style of an ordered list: "a)" -> "lower-alpha-paren", "(i)" -> "lower-roman-wrapped"."""
+    counter = next(c for c in style if c.isalnum())
+    ending = "-wrapped" if style.startswith("(") else "-paren" if style.endswith(")") else ""
+    return LIST_COUNTERS[counter] + ending
+
+
+def _unknown(node: object) -> str:
+    raise TypeError(f"the PDF writer has no rendering for a {type(node).__name__}")
 
 
 def css_string(text: str) -> str:

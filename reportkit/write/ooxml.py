@@ -61,6 +61,20 @@ def add_bookmark(paragraph: Any, name: str, number: int) -> None:
     paragraph._p.append(end)
 
 
+def start_bookmark(paragraph: Any, name: str, number: int) -> None:
+    """Open a bookmark at the paragraph's end; what is added up to :func:`end_bookmark` is inside it."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    paragraph._p.append(start)
+
+
+def end_bookmark(paragraph: Any, number: int) -> None:
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    paragraph._p.append(end)
+
+
 def add_internal_link(paragraph: Any, bookmark: str) -> Any:
     """A w:hyperlink to a bookmark in the same document; the caller fills it with runs."""
     link = OxmlElement("w:hyperlink")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ContentError
-from ..model import Document
+from ..model import Document, pending_nodes
 from ..theme import Theme
 from .html import render_html
 from .resources import PREFIX, Resources
@@ -48,6 +48,7 @@ def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path) -
 
     SOURCE_DATE_EPOCH must be set for repeatable bytes.
     """
+    assert not pending_nodes(doc), f"{doc.slug} has not been through the resolve pass"
     options = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
     front = [part for part in doc.parts if part.unnumbered]
     front_pages = 0

@@ -1,0 +1,68 @@
+"""One walk over the document model, shared by the resolve transforms, binding and checks.
+
+The model is immutable dataclasses and tuples. :func:`walk` visits every node in document order;
+:func:`replace` rebuilds the tree bottom-up, letting a function swap a node for another, or, inside a
+tuple of blocks or inlines, for several (a data block becomes its tables) or none.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Callable
+
+# payloads a pending node carries for its transform: not part of the document tree
+_OPAQUE_FIELDS = frozenset({"spec", "raw", "data", "source"})
+
+
+def _children(node: Any) -> list[tuple[str, Any]]:
+    return [(f.name, getattr(node, f.name)) for f in dataclasses.fields(node) if f.name not in _OPAQUE_FIELDS]
+
+
+def _is_node(value: Any) -> bool:
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+
+
+def walk(node: Any, visit: Callable[[Any], None]) -> None:
+    """Call ``visit`` on ``node`` and every node below it, parents before children, in document order."""
+    if isinstance(node, tuple):
+        for item in node:
+            walk(item, visit)
+        return
+    if not _is_node(node):
+        return
+    visit(node)
+    for _, value in _children(node):
+        walk(value, visit)
+
+
+def nodes_of(node: Any, kind: type | tuple[type, ...]) -> list[Any]:
+    """Every node of ``kind`` below ``node``, in document order."""
+    found: list[Any] = []
+    walk(node, lambda n: found.append(n) if isinstance(n, kind) else None)
+    return found
+
+
+def replace(node: Any, change: Callable[[Any], Any]) -> Any:
+    """``node`` rebuilt with ``change`` applied to every node below it and to itself, children first.
+
+    ``change`` returns the node unchanged, a new node, or (for a node inside a tuple) a tuple of nodes
+    to put in its place.
+    """
+    if isinstance(node, tuple):
+        result: list[Any] = []
+        for item in node:
+            new = replace(item, change)
+            if isinstance(new, tuple) and not isinstance(item, tuple):
+                result.extend(new)
+            else:
+                result.append(new)
+        return tuple(result)
+    if not _is_node(node):
+        return node
+    updates = {}
+    for name, value in _children(node):
+        new = replace(value, change)
+        if new is not value:
+            updates[name] = new
+    rebuilt = dataclasses.replace(node, **updates) if updates else node
+    return change(rebuilt)

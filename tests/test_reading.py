@@ -1,4 +1,4 @@
-"""The reading stage on its own: numbering, periods, number formats and named values."""
+"""The reading stage on its own, with the numbering transform: numbering, periods, formats and named values."""
 
 from __future__ import annotations
 
@@ -9,18 +9,17 @@ import pytest
 from reportkit.compute.numbers import format_change, format_value
 from reportkit.compute.periods import PeriodError, parse_financial_year, parse_period
 from reportkit.compute.values import named_values
-from reportkit.model import Callout, Heading, Paragraph, Strong, Text, plain_text
+from reportkit.model import Callout, Document, Heading, Metadata, Paragraph, Part, Strong, Text, plain_text
 from reportkit.read.data import load_csv
-from reportkit.read.directives import DataContext
-from reportkit.read.markdown import MarkdownReader, SectionNumbers
+from reportkit.read.markdown import MarkdownReader
+from reportkit.resolve.numbering import number_document
+from reportkit.theme import Numbering, ReferenceWords
 
 
 def _read(body: str) -> list:
-    from charts import ChartStyle
-
-    data = DataContext({}, ChartStyle((), "x", ("#000000",), "#000000", "#000000"), Path("."), "")
-    reader = MarkdownReader(Path("doc.md"), Path("."), data, SectionNumbers())
-    return reader.read(body, 1)
+    reader = MarkdownReader(Path("doc.md"), Path("."), numbered=True)
+    doc = Document("doc", Metadata("t", "s", "a", "en-GB", "Unrestricted"), (Part(tuple(reader.read(body, 1))),))
+    return list(number_document(doc, Numbering(), ReferenceWords()).parts[0].blocks)
 
 
 def test_paragraphs_and_headings_share_numbers_as_committee_reports_do() -> None:

@@ -33,7 +33,7 @@ from ..model import (
 )
 from ..theme import Theme
 from . import ooxml
-from .word_numbering import WordNumbering, number_paragraph
+from .word_numbering import NUMBER_INDENT_TWIPS, WordNumbering, list_indent, number_paragraph
 
 NUMBER_INDENT_CM = 1.4
 FIELD_LABEL_CM = 4.5
@@ -66,6 +66,7 @@ class DocxWriter:
         self.docx = NewDocument()
         self.numbering = WordNumbering(self.docx)
         self.bookmarks = 0
+        self.after_numbered = False  # the last block was a numbered paragraph: a list below it is indented
         self._styles()
 
     # -- set-up ------------------------------------------------------------------------------
@@ -190,12 +191,14 @@ class DocxWriter:
     # -- blocks ------------------------------------------------------------------------------
 
     def _block(self, block: Block, style: str | None = None) -> None:
-        if isinstance(block, Heading):
+        after_numbered = self.after_numbered
+        self.after_numbered = isinstance(block, Paragraph) and bool(block.number)
+        if isinstance(block, ListBlock):
+            self._list(block, indent=NUMBER_INDENT_TWIPS if after_numbered else 0)
+        elif isinstance(block, Heading):
             self._heading(block)
         elif isinstance(block, Paragraph):
             self._paragraph(block, style)
-        elif isinstance(block, ListBlock):
-            self._list(block)
         elif isinstance(block, Table):
             self._table(block)
         elif isinstance(block, Figure):
@@ -325,9 +328,10 @@ class DocxWriter:
         self._bookmark(paragraph, block.anchor)
         return paragraph
 
-    def _list(self, block: ListBlock, depth: int = 0, container: Any = None) -> None:
+    def _list(self, block: ListBlock, depth: int = 0, container: Any = None, indent: int = 0) -> None:
         """Each item's first paragraph numbered (its own list instance, so it restarts), later ones
-        indented to the item's text; nested lists one level down. ``container`` is a table cell."""
+        indented to the item's text; nested lists one level down. ``container`` is a table cell;
+        ``indent`` (twips) moves the whole list right, under a numbered paragraph's text."""
         num_id = (self.numbering.ordered_list(block.style, block.start, depth) if block.ordered
                   else self.numbering.bullets())
         style = "List Number" if block.ordered else "List Bullet"
@@ -335,14 +339,13 @@ class DocxWriter:
         for item in block.items:
             for index, child in enumerate(item):
                 if isinstance(child, ListBlock):
-                    self._list(child, depth + 1, container)
+                    self._list(child, depth + 1, container, indent)
                 elif isinstance(child, Paragraph):
                     paragraph = add(style=style)
                     self._inlines(paragraph, child.content)
                     if index == 0:
                         number_paragraph(paragraph, num_id, depth)
-                    else:
-                        paragraph.paragraph_format.left_indent = _cm(0.75 * (depth + 1))
+                    list_indent(paragraph, depth, indent, hanging=index == 0)
                     if container is not None:
                         self._table_text(paragraph)
                 else:

@@ -105,3 +105,11 @@ def number_paragraph(paragraph: Any, num_id: int, ilvl: int) -> None:
     num_pr = p_pr.get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = ilvl
     num_pr.get_or_add_numId().val = num_id
+
+
+def list_indent(paragraph: Any, ilvl: int, offset: int, hanging: bool) -> None:
+    """Indent a list paragraph as its level does, moved ``offset`` twips right; a later paragraph of an
+    item (``hanging`` False) lines up with the item's text."""
+    ind = paragraph._p.get_or_add_pPr().get_or_add_ind()
+    ind.set(qn("w:left"), str(offset + LIST_INDENT_TWIPS * (ilvl + 1)))
+    ind.set(qn("w:hanging"), str(LIST_INDENT_TWIPS if hanging else 0))

@@ -6,7 +6,7 @@ from typing import Any
 
 from matplotlib.ticker import MaxNLocator
 
-from . import ChartData, ChartStyle
+from .data import ChartData, ChartStyle
 from .style import HATCHES, REFERENCE_STYLES, styled, value_formatter
 
 

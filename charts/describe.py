@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from reportkit.compute.numbers import format_value
 
-from . import ChartData
+from .data import ChartData
 
 KIND_WORDS = {"bar": "Bar chart", "grouped-bar": "Bar chart", "horizontal-bar": "Horizontal bar chart",
               "line": "Line chart",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import ChartData, ChartStyle
+from .data import ChartData, ChartStyle
 from .bars import _finish, _label, _png
 from .style import LINE_STYLES, styled
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from typing import Any, Iterator
 
-from . import ChartStyle
+from .data import ChartStyle
 
 LINE_STYLES = ("-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 1)))
 REFERENCE_STYLES = ((0, (6, 3)), (0, (1.5, 2)))

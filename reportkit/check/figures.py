@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..compute.kpi import check_thresholds
 from ..compute.numbers import parse_number
-from ..datasets import Dataset, Figures, Records
-from ..datasets import KpiSet
+from ..compute.datasets import Dataset, Figures, Records
+from ..compute.datasets import KpiSet
 from .findings import Finding
 
 SHARE_COLUMN = re.compile(r"(%|\bshare\b|\bper ?cent\b|_pct$)", re.IGNORECASE)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..datasets import Kpi, KpiSet
+from .datasets import Kpi, KpiSet
 from .kpi import KpiStatus, Rating, assess, rating_summary
 from .periods import Period, slug
 

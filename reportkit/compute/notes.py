@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..datasets import DataMeta
+from .datasets import DataMeta
 
 
 def data_notes(meta: DataMeta, illustrative: list[str], illustrative_note: str) -> tuple[str, ...]:

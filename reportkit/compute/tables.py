@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..datasets import MeasureTable, Records
+from .datasets import MeasureTable, Records
 from .numbers import format_value
 
 

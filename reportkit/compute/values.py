@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..datasets import Dataset, Figures, MeasureTable, Records
+from .datasets import Dataset, Figures, MeasureTable, Records
 from .dashboard import Dashboard, SeriesResult
 from .kpi import number_words
 from .numbers import format_change, format_value, percent_change

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..compute.dashboard import Dashboard
 from ..compute.values import NamedValue
 from ..model import Inline, LineBreak, Link, Paragraph, Strong, Text
-from ..datasets import Dataset
+from ..compute.datasets import Dataset
 from ..read.schema import Strict
 from ..theme import Theme
 

@@ -25,7 +25,7 @@ from ..model import (
     Table,
     Text,
 )
-from ..datasets import Records
+from ..compute.datasets import Records
 from ..compute.notes import data_notes
 from ..read.markdown import MarkdownReader, inline_markdown
 from ..read.schema import Strict, validate

@@ -18,7 +18,7 @@ from ..compute.periods import slug
 from ..compute.values import NamedValue
 from ..errors import ContentError, did_you_mean
 from ..model import Block, Cell, ChartBlock, Heading, Paragraph, Part, Source, Table, Text
-from ..datasets import Records
+from ..compute.datasets import Records
 from ..compute.notes import data_notes
 from .common import PackContext
 

@@ -27,7 +27,7 @@ from ..compute.kpi import ARROWS, Direction, arrow
 from ..compute.numbers import format_value
 from ..errors import ContentError, did_you_mean
 from ..model import Block, Cell, ChartBlock, Heading, Paragraph, Source, Table, Text
-from ..datasets import DataMeta
+from ..compute.datasets import DataMeta
 from ..compute.notes import data_notes
 from ..read.frontmatter import SourceFile
 from ..read.markdown import MarkdownReader

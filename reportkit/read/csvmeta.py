@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..datasets import DataMeta
+from ..compute.datasets import DataMeta
 from ..errors import ContentError
 
 META_KEYS = ("source", "illustrative", "note")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..compute.numbers import UNITS, Quantity, decimals_of, parse_number
 from ..compute.periods import Period, PeriodError, parse_period
-from ..datasets import (
+from ..compute.datasets import (
     DataMeta,
     Dataset,
     Figures,

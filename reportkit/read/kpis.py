@@ -28,7 +28,7 @@ from ..compute.kpi import KpiDefinition, check_thresholds
 from ..compute.numbers import parse_number
 from ..compute.periods import Period, PeriodError, parse_period
 from ..errors import ContentError, did_you_mean
-from ..datasets import ChartKind, DataMeta, Kpi, KpiSet
+from ..compute.datasets import ChartKind, DataMeta, Kpi, KpiSet
 from .csvmeta import read_meta
 from .schema import Strict, validate
 from .yamlfile import LineDict, line_of, read_text

@@ -19,7 +19,7 @@ from charts import notes as chart_notes
 
 from ..compute.notes import columns_phrase, data_notes
 from ..compute.tables import cross_count
-from ..datasets import MeasureTable, Records
+from ..compute.datasets import MeasureTable, Records
 from ..errors import ContentError
 from ..model import ChartBlock, DataBlock, Figure
 from ..read.directives import ChartSpec

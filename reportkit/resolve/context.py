@@ -8,7 +8,7 @@ from pathlib import Path
 from charts import ChartStyle
 
 from ..compute.values import NamedValue
-from ..datasets import Dataset
+from ..compute.datasets import Dataset
 from ..theme import Theme
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..compute.numbers import parse_number
-from ..datasets import Dataset, Records
+from ..compute.datasets import Dataset, Records
 from ..errors import ContentError, did_you_mean
 from ..read.yamlfile import line_of
 

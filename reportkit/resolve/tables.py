@@ -24,7 +24,7 @@ from ..compute.tables import (
     record_columns,
     stated_total_mismatches,
 )
-from ..datasets import MeasureTable, Records
+from ..compute.datasets import MeasureTable, Records
 from ..errors import ContentError, did_you_mean
 from ..model import Cell, DataBlock, Table, Text
 from ..read.directives import CountSpec, TableSpec

@@ -90,13 +90,14 @@ class WordNumbering:
         return self._shared("bullets", self._abstract("bullets", levels))
 
     def ordered_list(self, style: str, start: int, ilvl: int) -> int:
-        """A new instance, so the list restarts; ``start`` is the number of its first item."""
+        """A new instance with a start override, so the list restarts (instances of one definition
+        without an override continue each other's count); ``start`` is the number of its first item."""
         levels = []
         for level in range(9):
             fmt, text = list_level_text(style, level)
             levels.append(_level(level, fmt, text, LIST_INDENT_TWIPS * (level + 1), LIST_INDENT_TWIPS))
         abstract = self._abstract(f"list {style}", levels)
-        return self._instance(abstract, (ilvl, start) if start != 1 or ilvl else None)
+        return self._instance(abstract, (ilvl, start))
 
 
 def number_paragraph(paragraph: Any, num_id: int, ilvl: int) -> None:

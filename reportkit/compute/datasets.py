@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Union
 
-from .compute.kpi import KpiDefinition
-from .compute.numbers import Quantity
-from .compute.periods import Period
+from .kpi import KpiDefinition
+from .numbers import Quantity
+from .periods import Period
 
 ChartKind = Literal["line", "bar", "grouped-bar", "stacked-bar"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -33,7 +34,7 @@ class ContentError(Exception):
         return self.located()
 
 
-def did_you_mean(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str:
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A hint naming the closest known word, or listing the known ones."""
     import difflib
 

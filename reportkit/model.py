@@ -115,7 +115,8 @@ class Heading:
     """A heading at output level 1..6 (level 1 is the document title).
 
     ``number`` None: a section heading that the numbering transform numbers (or leaves unnumbered)
-    under the theme's scheme; ``depth`` is its section depth (1 for an author's ``#``).
+    under the theme's scheme; ``depth`` is its section depth (1 for an author's ``#``), and 0 where a
+    document type numbers its own headings (minutes), which writers then print as given.
     """
 
     level: int

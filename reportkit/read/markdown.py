@@ -188,11 +188,11 @@ class MarkdownReader:
         images = [child for child in inline.children if child.type == "image"]
         if images:
             rest = "".join(c.content for c in inline.children if c.type != "image")
-            label = TRAILING_LABEL.fullmatch(rest) if rest else None
-            if len(images) != 1 or (rest and not label):
+            written = TRAILING_LABEL.fullmatch(rest) if rest else None
+            if len(images) != 1 or (rest and not written):
                 raise ContentError(self.path, line, "an image must stand alone in its paragraph",
                                    "put a blank line before and after the image")
-            return self._image(images[0], line, self.label(label.group(1), line) if label else "")
+            return self._image(images[0], line, self.label(written.group(1), line) if written else "")
         content, label = self._labelled(self.inlines(inline, line), line)
         number = None if top and self.numbered and self.depth else ""
         return Paragraph(content, number, self.anchor(f"p-{label}") if label else "", label, self.depth)

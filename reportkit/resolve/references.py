@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from ..errors import ContentError, did_you_mean
 from ..model import CrossRef, Document, Figure, Heading, Paragraph, Table, plain_text
@@ -18,12 +18,15 @@ from ..theme import ReferenceWords
 from ..walk import replace, walk
 
 
+Kind = Literal["heading", "paragraph", "table", "figure", "appendix"]
+
+
 @dataclass(frozen=True)
 class Target:
     anchor: str
     word: str
     number: str
-    kind: str
+    kind: Kind
 
 
 def resolve_references(doc: Document, words: ReferenceWords) -> Document:
@@ -82,7 +85,7 @@ def _targets(doc: Document, words: ReferenceWords) -> dict[str, Target]:
             elif section:
                 add(node.label, dataclasses.replace(section[0], anchor=node.anchor))
         elif isinstance(node, (Table, Figure)) and node.label:
-            kind = "table" if isinstance(node, Table) else "figure"
+            kind: Kind = "table" if isinstance(node, Table) else "figure"
             add(node.label, Target(node.anchor, node.word, node.number or "", kind))
 
     for part in doc.parts:

@@ -216,7 +216,7 @@ class DocxWriter:
 
     def _heading(self, block: Heading) -> Any:
         paragraph = self.docx.add_paragraph(style=f"Heading {min(block.level, 9)}")
-        self._number(paragraph, block.number or "")
+        self._number(paragraph, block.number or "", block.depth)
         self._inlines(paragraph, block.content)
         self._bookmark(paragraph, block.anchor)
         return paragraph
@@ -226,12 +226,17 @@ class DocxWriter:
             self.bookmarks += 1
             ooxml.add_bookmark(paragraph, bookmark_name(anchor), self.bookmarks)
 
-    def _number(self, paragraph: Any, number: str) -> None:
-        """A section or paragraph number as Word numbering (typed only where Word cannot count it)."""
+    def _number(self, paragraph: Any, number: str, depth: int) -> None:
+        """A section or paragraph number as Word numbering, where the theme's scheme counted it (``depth``
+        above 0); numbers a document type gives itself (minutes) and numbers Word could not count the
+        same way are typed."""
         if not number:
             return
         scheme = self.theme.numbering
-        if scheme.paragraphs == "flat":
+        if depth == 0:
+            _hang(paragraph, NUMBER_INDENT_CM)
+            paragraph.add_run(f"{number}\t")
+        elif scheme.paragraphs == "flat":
             style = paragraph.style.name if paragraph.style is not None else ""
             number_paragraph(paragraph, self.numbering.flat("headings" if style.startswith("Heading") else
                                                             "paragraphs"), 0)
@@ -290,18 +295,19 @@ class DocxWriter:
         from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 
         self._heading(Heading(block.level, (Text(block.title),), anchor=block.anchor))
-        levels = sorted({e.level for e in block.entries})
+        entries = block.entries or ()
+        levels = sorted({e.level for e in entries})
         section = self.docx.sections[-1]
         width = section.page_width - section.left_margin - section.right_margin
         paragraphs = []
-        for entry in block.entries:
+        for entry in entries:
             paragraph = self.docx.add_paragraph(style=self._toc_style(entry.level - levels[0] + 1))
             paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
             paragraphs.append(paragraph)
         if not paragraphs:
             return
         ooxml.begin_field(paragraphs[0], f'TOC \\o "{levels[0]}-{levels[-1]}" \\h \\z \\u')
-        for paragraph, entry in zip(paragraphs, block.entries):
+        for paragraph, entry in zip(paragraphs, entries):
             link = ooxml.add_internal_link(paragraph, bookmark_name(entry.anchor))
             page = self.page_numbers.get(entry.anchor)
             for text in (entry.text, "\t", str(page) if page else ""):
@@ -323,7 +329,7 @@ class DocxWriter:
 
     def _paragraph(self, block: Paragraph, style: str | None = None) -> Any:
         paragraph = self.docx.add_paragraph(style=style)
-        self._number(paragraph, block.number or "")
+        self._number(paragraph, block.number or "", block.depth)
         self._inlines(paragraph, block.content)
         self._bookmark(paragraph, block.anchor)
         return paragraph

@@ -122,7 +122,20 @@ def test_numbered_paragraphs_are_word_numbering_not_typed(built: Path) -> None:
 def test_cross_references_print_their_targets_numbers_in_the_pdf(pdf_text: str) -> None:
     assert "The waiting figures are in Table 1 and Figure 1, and the detail in Appendix 1." in pdf_text
     assert "as paragraph 1.2 explains; section 2 sets them out." in pdf_text
-    assert "The appendix table is Table 2." in pdf_text
+    assert "The appendix table is Table 2, and the area is shown in Figure 2." in pdf_text
+    assert "Figure 2: The area covered" in pdf_text
+
+
+def test_an_authors_picture_keeps_its_proportions(built: Path) -> None:
+    import pdfplumber
+
+    with pdfplumber.open(built / "report.pdf") as pdf:
+        pictures = [image for page in pdf.pages for image in page.images if image["srcsize"] == (300, 100)]
+    assert len(pictures) == 1
+    assert pictures[0]["width"] / pictures[0]["height"] == pytest.approx(3.0, rel=0.01)
+    document = docx.Document(str(built / "report.docx"))
+    shape = next(s for s in document.inline_shapes if s._inline.docPr.get("descr") == "A wide band across the county")
+    assert shape.width / shape.height == pytest.approx(3.0, rel=0.01)
 
 
 def test_cross_references_link_in_the_pdf(built: Path) -> None:

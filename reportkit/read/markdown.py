@@ -45,7 +45,7 @@ from .list_markers import ListStart, rewrite_markers
 
 MAX_DEPTH = 3
 SAFE_LINK = re.compile(r"^(https?://|mailto:|#)", re.IGNORECASE)
-IMAGE_SIZE_MM = (160.0, 90.0)
+IMAGE_BOX_MM = (160.0, 200.0)  # the most an author's picture may take on the page: width, height
 LABEL_NAME = r"[A-Za-z][A-Za-z0-9_-]*"
 TRAILING_LABEL = re.compile(r"\s*\{#(" + LABEL_NAME + r")\}\s*$")
 # in running text: a cited value, a cross-reference, or a label that is not at the end of its line
@@ -231,7 +231,8 @@ class MarkdownReader:
             raise ContentError(self.path, line, f"image '{src}' is outside the pack", "copy it into the pack folder")
         if not target.is_file():
             raise ContentError(self.path, line, f"image '{src}' not found", "check the file name")
-        return Figure(target, alt, title or alt, *IMAGE_SIZE_MM, label=label)
+        width, height = _fitted_size(target, self.path, line)
+        return Figure(target, alt, title or alt, width, height, label=label)
 
     def _fence(self, node: SyntaxTreeNode) -> list[Block]:
         kind = node.info.strip()
@@ -349,6 +350,21 @@ def _merge_text(inlines: list[Inline] | tuple[Inline, ...]) -> tuple[Inline, ...
         else:
             merged.append(inline)
     return tuple(merged)
+
+
+def _fitted_size(image: Path, path: Path, line: int) -> tuple[float, float]:
+    """The picture's size on the page in mm: as wide as the text, or less, keeping its own proportions."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(image) as picture:
+            pixels_wide, pixels_high = picture.size
+    except (UnidentifiedImageError, OSError):
+        raise ContentError(path, line, f"'{image.name}' is not a picture the toolkit can read",
+                           "use a PNG or JPEG file") from None
+    box_width, box_height = IMAGE_BOX_MM
+    scale = min(box_width / pixels_wide, box_height / pixels_high)
+    return round(pixels_wide * scale, 2), round(pixels_high * scale, 2)
 
 
 def _slug(text: str) -> str:

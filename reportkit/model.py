@@ -10,7 +10,7 @@ holds one (:func:`pending_nodes`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Union
 
@@ -345,11 +345,16 @@ class Metadata:
 
 @dataclass(frozen=True)
 class Document:
-    """One publishable paper: written once to PDF and once to DOCX."""
+    """One publishable paper: written once to PDF and once to DOCX.
+
+    ``values`` are named values the document type worked out for itself (a self-assessment's scores),
+    cited like the pack's own.
+    """
 
     slug: str
     meta: Metadata
     parts: tuple[Part, ...]
+    values: dict[str, Any] = field(default_factory=dict)
 
 
 PENDING = (ValueRef, DataBlock, ChartBlock)

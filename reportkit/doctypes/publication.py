@@ -19,7 +19,6 @@ from typing import Callable, Literal
 
 from pydantic import Field
 
-from ..compute.values import NamedValue
 from ..errors import ContentError
 from ..model import (
     Block,
@@ -62,7 +61,7 @@ def build_publication(source: SourceFile, ctx: PackContext) -> Document:
     for index, name in enumerate(spec.chapters):
         chapter = chapter_source(name, ctx, (source.path, line_of(source.meta, "chapters", index) or 1))
         title = validate(ChapterSpec, chapter.meta, chapter.path, "the chapter's front matter").title
-        blocks = read_chapter(chapter, index + 1, ctx, ctx.values, publication_blocks)
+        blocks = read_chapter(chapter, index + 1, ctx, publication_blocks)
         parts += chapter_parts(title, index + 1, blocks)
     meta = Metadata(title=spec.title, subject=f"{spec.title} {spec.subtitle}".strip(), author=spec.author,
                     language=ctx.theme.spec.language, classification=spec.classification,
@@ -83,8 +82,7 @@ def chapter_source(name: str, ctx: PackContext, cited: tuple[Path, int]) -> Sour
     return read_markdown_file(path)
 
 
-def read_chapter(source: SourceFile, number: int, ctx: PackContext, values: dict[str, NamedValue],
-                 extra: ExtraBlocks) -> list[Block | PageSetup]:
+def read_chapter(source: SourceFile, number: int, ctx: PackContext, extra: ExtraBlocks) -> list[Block | PageSetup]:
     """The chapter's body; ``#`` headings become level 3 under the chapter title, anchors unique to it."""
     reader = MarkdownReader(source.path, ctx.pack_dir, heading_offset=2,
                             anchor_prefix=f"c{number}-")

@@ -70,11 +70,11 @@ class ThemeChapterSpec(Strict):
 def build_self_assessment(source: SourceFile, ctx: PackContext) -> Document:
     spec = validate(SelfAssessmentSpec, source.meta, source.path, "the self-assessment's front matter")
     rules = framework()
-    values = dict(ctx.values)
+    values: dict[str, NamedValue] = {}  # the scores' own values, cited like the pack's
     parts: list[Part] = []
     if spec.scores:
         scores = read_scores(spec.scores, ctx, (source.path, line_of(source.meta, "scores") or 1), rules)
-        values.update(score_values(scores, rules))
+        values = score_values(scores, rules)
     intro_reader = MarkdownReader(source.path, ctx.pack_dir,
                                   heading_offset=2, anchor_prefix="intro-")
     foreword = intro_reader.read(source.body, source.body_first_line)
@@ -84,15 +84,15 @@ def build_self_assessment(source: SourceFile, ctx: PackContext) -> Document:
         parts.append(Part(tuple(foreword)))
     for index, chapter in enumerate(spec.chapters):
         cited = (source.path, line_of(source.meta, "chapters", index) or line_of(source.meta, "chapters") or 1)
-        parts += _chapter(chapter, index + 1, cited, ctx, values)
+        parts += _chapter(chapter, index + 1, cited, ctx)
     meta = Metadata(title=spec.title, subject=f"Self-assessment against the {rules.name}, {long_date(ctx.date)}",
                     author=spec.author, language=ctx.theme.spec.language, classification=spec.classification,
                     keywords=(ctx.theme.spec.council, "CQC", "self-assessment"))
-    return Document(source.path.stem, meta, framed(spec.title, spec.subtitle, spec.author, ctx, parts))
+    return Document(source.path.stem, meta, framed(spec.title, spec.subtitle, spec.author, ctx, parts),
+                    values)
 
 
-def _chapter(name: str, number: int, cited: tuple[Path, int], ctx: PackContext,
-             values: dict[str, NamedValue]) -> list[Part]:
+def _chapter(name: str, number: int, cited: tuple[Path, int], ctx: PackContext) -> list[Part]:
     source = chapter_source(name, ctx, cited)
     kind = source.meta.get("type")
     if kind == "cqc-theme":
@@ -103,7 +103,7 @@ def _chapter(name: str, number: int, cited: tuple[Path, int], ctx: PackContext,
         raise ContentError(source.path, line_of(source.meta, "type") or 2,
                            f"'{kind}' is not a self-assessment chapter type",
                            did_you_mean(str(kind), ["cqc-overview", "cqc-theme"]))
-    blocks = read_chapter(source, number, ctx, values, cqc_blocks)
+    blocks = read_chapter(source, number, ctx, cqc_blocks)
     if kind == "cqc-theme":
         _check_required_sections(blocks, source.path, line_of(source.meta, "theme") or 1)
     return chapter_parts(title, number, blocks)

@@ -13,9 +13,11 @@ from .placeholders import value_text
 
 
 def resolve_values(doc: Document, ctx: ResolveContext) -> Document:
+    values = {**ctx.values, **doc.values}
+
     def change(node: Any) -> Any:
         if isinstance(node, ValueRef):
-            return Text(value_text(node.name, ctx.values, node.source.path, node.source.line))
+            return Text(value_text(node.name, values, node.source.path, node.source.line))
         return node
 
     return merge_text(replace(doc, change))

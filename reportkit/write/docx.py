@@ -450,7 +450,7 @@ class DocxWriter:
         from docx.text.paragraph import Paragraph as WordParagraph
 
         body = self.docx.element.body
-        first = len(body)
+        first = len(body) - 1  # new paragraphs go in before the closing section properties
         if block.title:
             self.docx.add_paragraph().add_run(block.title).bold = True
         for child in block.blocks:

@@ -47,7 +47,7 @@ def build(root: Path, name: str, force: bool = False) -> BuildResult:
     when = datetime(pack.spec.date.year, pack.spec.date.month, pack.spec.date.day, tzinfo=timezone.utc)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
     theme = pack.context.theme
-    roots = {"pack": pack.folder, "theme": theme.folder, "charts": chart_cache(root)}
+    roots = {"pack": pack.folder, "charts": chart_cache(root), **theme.resource_roots()}
     roots.update({f"pack-{other}": folder for other, folder in contents.included.items()})
     resources = Resources(roots)
 

@@ -41,5 +41,6 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
     if close:
         return f"did you mean '{close[0]}'?"
-    known = ", ".join(sorted(choices)[:12])
+    names = sorted(choices)
+    known = ", ".join(names[:12]) + (f" and {len(names) - 12} more (see README.md)" if len(names) > 12 else "")
     return f"known names are: {known}" if known else "nothing of that kind is defined"

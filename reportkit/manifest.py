@@ -23,8 +23,9 @@ def sha256(path: Path) -> str:
 
 
 def input_hashes(root: Path, pack_folder: Path, theme_folder: Path, included: tuple[Path, ...] = ()) -> dict[str, str]:
-    """Every file a build reads: its pack, the packs its meeting includes papers from, and the templates."""
-    roots = [pack_folder, *included, theme_folder, theme_folder.parent / "_base"]
+    """Every file a build reads: its pack, the packs its meeting includes papers from, and the templates
+    (all of them: a theme may extend any other)."""
+    roots = [pack_folder, *included, theme_folder.parent]
     return {p.relative_to(root).as_posix(): sha256(p) for folder in roots for p in sorted(folder.rglob("*"))
             if p.is_file()}
 

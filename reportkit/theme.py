@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator
 
 from .errors import ContentError
-from .read.schema import Strict, validate
-from .read.yamlfile import load_yaml
+from .read.schema import Strict, schema_error
+from .read.yamlfile import line_of, load_yaml
 
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -71,10 +71,14 @@ class Page(Strict):
 
 
 class Wording(Strict):
-    header_left: str
-    footer: str
-    recommendation_verbs: list[str]
-    illustrative_note: str
+    header_left: str = ""  # the running header's text (the council's name when empty)
+    footer: str = "Page {page} of {pages}"  # {page} and {pages} are live page numbers
+    footer_position: Literal["left", "center", "right"] = "center"
+    classification_marking: bool = True  # print the paper's classification at the top right of each page
+    recommendation_verbs: list[str] = ["NOTE", "COMMENT", "CONSIDER", "ENDORSE", "APPROVE", "AGREE", "DELEGATE",
+                                       "DISCUSS"]
+    illustrative_note: str = ("Values marked illustrative are not published figures; they stand in where the "
+                              "source gives none.")
 
 
 class MeetingWording(Strict):
@@ -116,9 +120,9 @@ class AlternativeFormats(Strict):
 
 
 class Contact(Strict):
-    email_domains: list[str]
-    phone_pattern: str
-    alternative_formats: AlternativeFormats
+    email_domains: list[str] = []  # checked in authors' and officers' addresses
+    phone_pattern: str = ""  # a regular expression phone numbers are checked against
+    alternative_formats: AlternativeFormats | None = None  # needed only by the alternative-formats box
 
 
 class RagColour(Strict):
@@ -131,9 +135,9 @@ class Rag(Strict):
 
     rule: Literal["floor", "tolerance"] = "floor"
     tolerance_pct: float = Field(10, ge=0, le=100)
-    green: RagColour
-    amber: RagColour
-    red: RagColour
+    green: RagColour = RagColour(fill="#00703C", text="#FFFFFF")
+    amber: RagColour = RagColour(fill="#E07000", text="#0B0C0C")
+    red: RagColour = RagColour(fill="#D4351C", text="#FFFFFF")
 
 
 class Numbering(Strict):
@@ -143,6 +147,8 @@ class Numbering(Strict):
     paragraphs: Literal["hierarchical", "flat", "none"] = "hierarchical"  # 1.1, 1.2 / 1, 2, 3 / none
     appendices: Literal["numbers", "letters"] = "numbers"  # Appendix 1, 2 / Appendix A, B
     captions: Literal["document", "appendix"] = "document"  # Table 1, 2 ... / Table 1 then A.1 in Appendix A
+    sub_points: Literal["as written", "a)", "(a)", "a.", "i)", "(i)"] = "as written"  # lists under a numbered
+    # paragraph: as the author wrote them, or lettered (or in roman numerals) in the house style
 
 
 class ReferenceWords(Strict):
@@ -155,6 +161,68 @@ class ReferenceWords(Strict):
     appendix: str = "Appendix"
 
 
+FrontFieldName = Literal["from", "to", "subject", "decision_number", "key_decision", "classification",
+                         "past_pathway", "future_pathway", "electoral_divisions", "call_in", "summary",
+                         "recommendations"]
+FRONT_LABELS: dict[str, str] = {
+    "from": "From", "to": "To", "subject": "Subject", "decision_number": "Decision number",
+    "key_decision": "Key decision", "classification": "Classification", "past_pathway": "Past pathway of report",
+    "future_pathway": "Future pathway of report", "electoral_divisions": "Electoral divisions", "call_in": "Call-in",
+    "summary": "Summary", "recommendations": "Recommendation(s)"}
+
+
+class FrontField(Strict):
+    field: FrontFieldName
+    label: str = ""  # printed before the value (default: FRONT_LABELS)
+
+    @property
+    def printed_label(self) -> str:
+        return self.label or FRONT_LABELS[self.field]
+
+
+class FrontBlock(Strict):
+    """How a committee report opens: Kent's table of fields, or a banner (committee and date, the title,
+    then lines such as "Report of the Director of Adult Social Care") followed by the fields listed."""
+
+    style: Literal["fields", "banner"] = "fields"
+    fields: list[FrontField] = [FrontField(field=name) for name in FRONT_LABELS]  # type: ignore[arg-type]
+    banner_lines: list[str] = ["Report of the {from}"]  # {from}: the roles of the people the report is from
+
+
+ClosingKind = Literal["recommendations", "background", "appendices", "authors", "directors", "text"]
+CLOSING_TITLES: dict[str, str] = {"recommendations": "Recommendations", "background": "Background documents",
+                                  "appendices": "Appendices", "authors": "Report authors",
+                                  "directors": "Relevant directors"}
+
+
+class ClosingSection(Strict):
+    """A section the toolkit writes at the end of a report; ``text`` takes its words from the front
+    matter's ``closing:`` entry named by ``key`` (equality implications, circulation ...)."""
+
+    section: ClosingKind
+    title: str = ""
+    key: str = ""
+
+    @property
+    def printed_title(self) -> str:
+        return self.title or CLOSING_TITLES.get(self.section, self.key.replace("_", " ").capitalize())
+
+
+class ContactLabels(Strict):
+    phone: str = ""  # printed before a phone number ("Tel:"); none by default
+    email: str = ""
+
+
+class ReportLayout(Strict):
+    """The committee report's structure in this house style."""
+
+    front: FrontBlock = FrontBlock()
+    required: list[FrontFieldName] = ["summary", "recommendations"]  # besides from, to and subject
+    closing: list[ClosingSection] = [ClosingSection(section=kind) for kind in  # type: ignore[arg-type]
+                                     ("recommendations", "background", "appendices", "authors", "directors")]
+    contacts: ContactLabels = ContactLabels()
+
+
 class ThemeSpec(Strict):
     council: str
     language: str = "en-GB"
@@ -162,30 +230,43 @@ class ThemeSpec(Strict):
     sizes: Sizes
     colours: Colours
     page: Page
-    wording: Wording
+    wording: Wording = Wording()
     numbering: Numbering = Numbering()
     references: ReferenceWords = ReferenceWords()
-    contact: Contact
-    rag: Rag
+    report: ReportLayout = ReportLayout()
+    contact: Contact = Contact()
+    rag: Rag = Rag()
     meeting: MeetingWording = MeetingWording()
     districts: list[str] = []  # the council's districts: rows of district tables are checked against it
+
+    @property
+    def header_left(self) -> str:
+        """The running header's words: the theme's, or the council's name."""
+        return self.wording.header_left or self.council
 
 
 @dataclass(frozen=True)
 class Theme:
-    """A validated theme and the folder its files live in."""
+    """A validated theme and the folders its files live in: its own first, then those it extends."""
 
     name: str
     folder: Path
     spec: ThemeSpec
+    folders: tuple[Path, ...] = ()  # the chain of themes, this one first
+    font_folder: Path | None = None  # the theme in the chain whose fonts: names the font files
 
     def font_path(self, face: str) -> Path:
-        return self.folder / getattr(self.spec.fonts.files, face)
+        return (self.font_folder or self.folder) / getattr(self.spec.fonts.files, face)
 
     def footer_pieces(self, wording: str = "") -> tuple[str, ...]:
         """The footer wording split around its live fields: 'Page {page} of {pages}' ->
         ('Page ', '{page}', ' of ', '{pages}'). Each writer turns '{page}' into its own field."""
         return split_fields(wording or self.spec.wording.footer, ("page", "pages"))
+
+    def resource_roots(self) -> dict[str, Path]:
+        """Every folder of the theme chain under a name of its own, for the PDF renderer's fetcher."""
+        return {("theme" if index == 0 else f"theme-{index}"): folder
+                for index, folder in enumerate(self.folders or (self.folder,))}
 
     @property
     def font_faces(self) -> dict[str, Path]:
@@ -200,20 +281,94 @@ def split_fields(wording: str, names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(piece for piece in re.split(pattern, wording) if piece)
 
 
+MAX_CHAIN = 8
+
+
+@dataclass(frozen=True)
+class _Link:
+    name: str
+    folder: Path
+    file: Path
+    raw: dict[str, Any]
+
+
 def load_theme(templates_dir: Path, name: str, cited_at: tuple[Path, int | None]) -> Theme:
-    folder = templates_dir / name
-    theme_file = folder / "theme.yaml"
-    if not theme_file.is_file():
-        known = sorted(p.name for p in templates_dir.iterdir() if (p / "theme.yaml").is_file())
-        raise ContentError(cited_at[0], cited_at[1], f"no theme called '{name}'",
-                           f"themes available: {', '.join(known)}")
-    spec = validate(ThemeSpec, load_yaml(theme_file), theme_file, "the theme")
-    theme = Theme(name, folder, spec)
+    """The theme ``name``, merged over the themes it ``extends:``; each key is checked in the file that sets it."""
+    chain = _chain(templates_dir, name, cited_at)
+    merged: dict[str, Any] = {}
+    for link in reversed(chain):
+        merged = _merged(merged, link.raw)
+    try:
+        spec = ThemeSpec.model_validate(merged)
+    except ValidationError as exc:
+        link = _origin(chain, tuple(exc.errors()[0]["loc"]))
+        raise schema_error(exc, ThemeSpec, link.raw, link.file, "the theme") from None
+    font_link = next((link for link in chain if isinstance(link.raw.get("fonts"), dict)
+                      and "files" in link.raw["fonts"]), chain[-1])
+    theme = Theme(name, chain[0].folder, spec, tuple(link.folder for link in chain), font_link.folder)
     for face, path in theme.font_faces.items():
-        if not path.resolve().is_relative_to(folder.resolve()):
-            raise ContentError(theme_file, None, f"font file for '{face}' is outside the theme folder",
+        if not path.resolve().is_relative_to(font_link.folder.resolve()):
+            raise ContentError(font_link.file, line_of(font_link.raw, "fonts", "files", face),
+                               f"font file for '{face}' is outside the theme folder",
                                "bundle the font under the theme's fonts/ folder")
         if not path.is_file():
-            raise ContentError(theme_file, None, f"font file for '{face}' not found: {path.name}",
-                               "bundle the font under the theme's fonts/ folder")
+            raise ContentError(font_link.file, line_of(font_link.raw, "fonts", "files", face),
+                               f"font file for '{face}' not found: {path.name}",
+                               "bundle the font under the theme's fonts/ folder, or extend a theme that has it")
     return theme
+
+
+def _chain(templates_dir: Path, name: str, cited_at: tuple[Path, int | None]) -> list[_Link]:
+    chain: list[_Link] = []
+    where: tuple[Path, int | None] = cited_at
+    while True:
+        folder = templates_dir / name
+        theme_file = folder / "theme.yaml"
+        if not theme_file.is_file() or name.startswith("_"):
+            known = sorted(p.name for p in templates_dir.iterdir()
+                           if (p / "theme.yaml").is_file() and not p.name.startswith("_"))
+            raise ContentError(where[0], where[1], f"no theme called '{name}'", f"themes available: {', '.join(known)}")
+        raw = load_yaml(theme_file)
+        if not isinstance(raw, dict):
+            raise ContentError(theme_file, 1, "a theme is a set of 'key: value' lines", "see the README's theme keys")
+        raw = dict(raw) if not hasattr(raw, "key_lines") else raw
+        if any(link.name == name for link in chain) or len(chain) >= MAX_CHAIN:
+            raise ContentError(where[0], where[1], f"theme '{name}' extends itself through "
+                               f"{' -> '.join(link.name for link in chain)}", "end the chain at a theme with no extends:")
+        parent = raw.get("extends")
+        chain.append(_Link(name, folder, theme_file, {k: v for k, v in raw.items() if k != "extends"}))
+        if parent is None:
+            return chain
+        if not isinstance(parent, str):
+            raise ContentError(theme_file, line_of(raw, "extends"), "'extends:' names one theme",
+                               "write extends: kent")
+        name, where = parent, (theme_file, line_of(raw, "extends"))
+
+
+def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """``override`` laid over ``base``: mappings merge key by key, anything else is replaced."""
+    result = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(result.get(key), dict):
+            result[key] = _merged(result[key], value)
+        else:
+            result[key] = value
+    return result
+
+
+def _origin(chain: list[_Link], loc: tuple[Any, ...]) -> _Link:
+    """The theme in the chain that sets the key at ``loc`` (this theme, where none does)."""
+    for link in chain:
+        node: Any = link.raw
+        for part in loc:
+            if isinstance(node, dict) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+                node = node[part]
+            else:
+                break
+        else:
+            return link
+        if loc and isinstance(link.raw, dict) and loc[0] in link.raw:
+            return link
+    return chain[0]

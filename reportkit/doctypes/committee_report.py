@@ -14,11 +14,7 @@ from ..model import (
     Appendix,
     Block,
     Document,
-    Field,
-    FieldList,
     Heading,
-    Link,
-    ListBlock,
     Metadata,
     Paragraph,
     Part,
@@ -26,19 +22,21 @@ from ..model import (
 )
 from ..read.frontmatter import SourceFile, read_markdown_file
 from ..read.markdown import LABEL_NAME, MarkdownReader, inline_markdown
-from ..read.schema import Strict, validate
+from ..read.schema import NonEmpty, Strict, validate
 from ..read.yamlfile import line_of
+from ..theme import FRONT_LABELS, ReportLayout
 from ..resolve.placeholders import fill
-from .common import PackContext, Person, contact_block, embolden_words, long_date
+from .common import PackContext, Person, embolden_words, long_date
 from .equality_impact import EqiaSpec, equality_impact
 from .kpi_dashboard import DashboardSpec, dashboard_blocks
 from .record_of_decision import DecisionFacts, RecordOfDecisionSpec, record_of_decision
+from .report_layout import check_required, closing_blocks, front_blocks
 
 APPENDIX_TYPES = ("appendix", "kpi-dashboard", "record-of-decision", "equality-impact-assessment")
 
 
 class Meeting(Strict):
-    committee: str
+    committee: NonEmpty
     date: date
 
 
@@ -57,10 +55,10 @@ class CommitteeReportSpec(Strict):
     type: Literal["committee-report"]
     from_: list[Person] = SchemaField(alias="from", min_length=1)
     to: Meeting
-    subject: str
+    subject: NonEmpty
     classification: str = "Unrestricted"
-    summary: str
-    recommendations: str
+    summary: str = ""  # required or not as the house style says (theme report.required)
+    recommendations: str = ""
     decision_number: str = ""
     key_decision: str = ""
     electoral_divisions: str = ""
@@ -71,6 +69,7 @@ class CommitteeReportSpec(Strict):
     appendices: list[AppendixEntry] = []
     authors: list[Person] = SchemaField(min_length=1)
     directors: list[Person] = []
+    closing: dict[str, str] = {}  # the words of closing sections the house style adds (equality implications ...)
 
 
 class AppendixSpec(Strict):
@@ -81,6 +80,10 @@ class AppendixSpec(Strict):
 
 def build_committee_report(source: SourceFile, ctx: PackContext) -> Document:
     spec = validate(CommitteeReportSpec, source.meta, source.path, "the report's front matter")
+    layout = ctx.theme.spec.report
+    values = {key: str(getattr(spec, key)) for key in FRONT_LABELS if key not in ("from", "to")}
+    check_required(layout, source.meta, values, source.path)
+    _check_closing_keys(spec, layout, source)
     reader = MarkdownReader(source.path, ctx.pack_dir, numbered=True)
     body = reader.read(source.body, source.body_first_line)
 
@@ -91,25 +94,16 @@ def build_committee_report(source: SourceFile, ctx: PackContext) -> Document:
             inlines = embolden_words(inlines, ctx.theme.spec.wording.recommendation_verbs)
         return (Paragraph(inlines),)
 
-    subject = fill(spec.subject, ctx.values, source.path, line_of(source.meta, "subject") or 1)
-    fields = [
-        Field("From", tuple(Paragraph((Text(f"{p.name}, {p.role}"),)) for p in spec.from_)),
-        Field("To", (Paragraph((Text(f"{spec.to.committee} – {long_date(spec.to.date)}"),)),)),
-        Field("Subject", (Paragraph((Text(subject),)),)),
-    ]
-    optional = [("Decision number", spec.decision_number), ("Key decision", spec.key_decision),
-                ("Classification", spec.classification), ("Past pathway of report", spec.past_pathway),
-                ("Future pathway of report", spec.future_pathway),
-                ("Electoral divisions", spec.electoral_divisions), ("Call-in", spec.call_in)]
-    fields += [Field(label, (Paragraph((Text(value),)),)) for label, value in optional if value]
-    recommendations = text_field("recommendations", spec.recommendations)
-    fields += [Field("Summary", text_field("summary", spec.summary)), Field("Recommendation(s)", recommendations)]
+    def section(title: str) -> Heading:
+        return Heading(2, (Text(title),), None, reader.anchor(title.lower().replace(" ", "-")), depth=1)
 
+    subject = fill(spec.subject, ctx.values, source.path, line_of(source.meta, "subject") or 1)
+    front = front_blocks(layout, spec, subject, values, text_field)
+    recommendations = text_field("recommendations", spec.recommendations) if spec.recommendations else ()
     facts = DecisionFacts(subject, spec.decision_number, spec.key_decision, spec.classification)
     appendix_parts, appendix_titles = _appendices(spec, source, ctx, facts)
-    closing = _closing_sections(spec, reader, recommendations, appendix_titles)
-    title = Heading(1, (Text(subject),), anchor="title")
-    main = Part((title, FieldList(tuple(fields)), *body, *closing))
+    closing = closing_blocks(layout, spec, recommendations, appendix_titles, section)
+    main = Part((*front, *body, *closing))
     meta = Metadata(
         title=subject,
         subject=f"{spec.to.committee}, {long_date(spec.to.date)}",
@@ -121,24 +115,12 @@ def build_committee_report(source: SourceFile, ctx: PackContext) -> Document:
     return Document(source.path.stem, meta, (main, *appendix_parts))
 
 
-def _closing_sections(spec: CommitteeReportSpec, reader: MarkdownReader, recommendations: tuple[Block, ...],
-                      appendix_titles: list[str]) -> list[Block]:
-    def section(title: str, blocks: list[Block]) -> list[Block]:
-        return [Heading(2, (Text(title),), None, reader.anchor(title.lower().replace(" ", "-")), depth=1), *blocks]
-
-    blocks = section("Recommendations", [])
-    blocks += [Paragraph(rec.content, None, depth=1) for rec in recommendations if isinstance(rec, Paragraph)]
-    if spec.background_documents:
-        items = tuple((Paragraph((Link(d.url, (Text(d.title),)),)),) for d in spec.background_documents)
-        blocks += section("Background documents", [ListBlock(False, items)])
-    if appendix_titles:
-        items = tuple((Paragraph((Text(t),)),) for t in appendix_titles)
-        blocks += section("Appendices", [ListBlock(False, items)])
-    blocks += section("Report authors", [contact_block(p) for p in spec.authors])
-    if spec.directors:
-        blocks.append(Heading(3, (Text("Relevant directors"),), anchor="relevant-directors"))
-        blocks += [contact_block(p) for p in spec.directors]
-    return blocks
+def _check_closing_keys(spec: CommitteeReportSpec, layout: ReportLayout, source: SourceFile) -> None:
+    known = [s.key for s in layout.closing if s.section == "text"]
+    for key in spec.closing:
+        if key not in known:
+            raise ContentError(source.path, line_of(source.meta, "closing", key), f"this house style has no closing "
+                               f"section '{key}'", f"its closing sections are: {', '.join(known) or 'none'}")
 
 
 def _appendices(spec: CommitteeReportSpec, source: SourceFile, ctx: PackContext,

@@ -11,13 +11,13 @@ from ..compute.dashboard import Dashboard
 from ..compute.values import NamedValue
 from ..model import Inline, LineBreak, Link, Paragraph, Strong, Text
 from ..compute.datasets import Dataset
-from ..read.schema import Strict
-from ..theme import Theme
+from ..read.schema import NonEmpty, Strict
+from ..theme import ContactLabels, Theme
 
 
 class Person(Strict):
-    name: str
-    role: str
+    name: NonEmpty
+    role: NonEmpty
     phone: str = ""
     email: str = ""
 
@@ -47,12 +47,16 @@ def weekday_date(day: date) -> str:
     return f"{days[day.weekday()]}, {long_date(day)}"
 
 
-def contact_block(person: Person) -> Paragraph:
+def contact_block(person: Person, labels: ContactLabels | None = None) -> Paragraph:
+    """Name, role, phone and email, each on its own line; ``labels`` ("Tel:", "Email:") go before the last two."""
+    phone_label = f"{labels.phone} " if labels and labels.phone else ""
+    email_label = f"{labels.email} " if labels and labels.email else ""
     parts: list[Inline] = [Strong((Text(person.name),)), LineBreak(), Text(person.role)]
     if person.phone:
-        parts += [LineBreak(), Text(person.phone)]
+        parts += [LineBreak(), Text(f"{phone_label}{person.phone}")]
     if person.email:
-        parts += [LineBreak(), Link(f"mailto:{person.email}", (Text(person.email),))]
+        parts += [LineBreak(), *((Text(email_label),) if email_label else ()),
+                  Link(f"mailto:{person.email}", (Text(person.email),))]
     return Paragraph(tuple(parts))
 
 

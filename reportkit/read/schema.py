@@ -5,12 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
+from typing_extensions import Annotated
 
 from ..errors import ContentError, did_you_mean
 from .yamlfile import line_of
 
 M = TypeVar("M", bound=BaseModel)
+
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]  # text that must say something
 
 
 class Strict(BaseModel):
@@ -26,11 +30,12 @@ def validate(model: type[M], data: Any, path: Path, what: str = "") -> M:
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise _content_error(exc, model, data, path, what) from None
+        raise schema_error(exc, model, data, path, what) from None
 
 
-def _content_error(exc: ValidationError, model: type[BaseModel], data: Any,
-                   path: Path, what: str) -> ContentError:
+def schema_error(exc: ValidationError, model: type[BaseModel], data: Any,
+                 path: Path, what: str) -> ContentError:
+    """The first problem pydantic found, as an author's error at its file and line."""
     errors = exc.errors()
     # A typo shows up twice: an unknown field and a missing one. Name the typo, with its correction.
     error = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
@@ -41,8 +46,14 @@ def _content_error(exc: ValidationError, model: type[BaseModel], data: Any,
     where = f" in {what}" if what else ""
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
-        known = list(parent.model_fields) if parent else []
-        return ContentError(path, line, f"unknown field '{loc[-1]}'{where}", did_you_mean(str(loc[-1]), known))
+        known = sorted(f.alias or name for name, f in parent.model_fields.items()) if parent else []
+        hint = did_you_mean(str(loc[-1]), known)
+        if known and not hint.startswith("known names"):
+            hint += f" The fields here are: {', '.join(known)}"
+        return ContentError(path, line, f"unknown field '{loc[-1]}'{where}", hint)
+    if kind == "string_too_short":
+        return ContentError(path, line, f"'{field}' is empty{where}",
+                            f"write the {loc[-1]}, or leave the field out if it is not required")
     if kind == "missing":
         return ContentError(path, line, f"required field '{field}' is missing{where}",
                             f"add a line '{loc[-1]}: ...'")

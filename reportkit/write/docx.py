@@ -130,11 +130,13 @@ class DocxWriter:
         paragraph.text = ""
         width = section.page_width - section.left_margin - section.right_margin
         paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
-        left = self.theme.wording.header_left + (f" – {running_header}" if running_header else "")
+        left = self.theme.header_left + (f" – {running_header}" if running_header else "")
         run = paragraph.add_run(f"{left}\t")
-        bold = paragraph.add_run(classification)
-        bold.bold = True
-        for r in (run, bold):
+        runs = [run]
+        if self.theme.wording.classification_marking:
+            runs.append(paragraph.add_run(classification))
+            runs[-1].bold = True
+        for r in runs:
             r.font.size = Pt(self.theme.sizes.small)
             r.font.color.rgb = _rgb(self.theme.colours.muted)
 
@@ -143,7 +145,8 @@ class DocxWriter:
 
         paragraph = section.footer.paragraphs[0]
         paragraph.text = ""
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.alignment = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+                               "right": WD_ALIGN_PARAGRAPH.RIGHT}[self.theme.wording.footer_position]
         fields = {"{page}": "PAGE", "{pages}": "NUMPAGES"}
         for piece in pieces:
             if piece in fields:

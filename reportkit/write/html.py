@@ -14,8 +14,9 @@ from .resources import Resources
 
 def _environment(theme: Theme, resources: Resources) -> SandboxedEnvironment:
     base = theme.folder.parent / "_base"
+    folders = [*(theme.folders or (theme.folder,)), base]
     env = SandboxedEnvironment(
-        loader=ChoiceLoader([FileSystemLoader(str(theme.folder)), FileSystemLoader(str(base))]),
+        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
         autoescape=lambda name: bool(name and name.endswith(".html.j2")), undefined=StrictUndefined, trim_blocks=False, keep_trailing_newline=True)
     env.filters["kind"] = lambda obj: type(obj).__name__.lower()
     env.filters["css_string"] = css_string

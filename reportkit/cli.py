@@ -27,11 +27,22 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     check_cmd.add_argument("--json", action="store_true", help="print the findings as JSON (for CI)")
     check_cmd.add_argument("--sentence-words", type=int, default=25, metavar="N",
                            help="the longest sentence before a warning (GOV.UK suggests 25)")
+    new_cmd = commands.add_parser("new", help="start a house style or a pack from a commented example")
+    kinds = new_cmd.add_subparsers(dest="kind", required=True)
+    new_theme_cmd = kinds.add_parser("theme", help="templates/NAME/theme.yaml, extending another theme")
+    new_theme_cmd.add_argument("name")
+    new_theme_cmd.add_argument("--extends", default="kent", help="the theme to start from (default: kent)")
+    new_pack_cmd = kinds.add_parser("pack", help="content/NAME/ with one report that builds at once")
+    new_pack_cmd.add_argument("name")
+    new_pack_cmd.add_argument("--type", default="committee-report", choices=["committee-report"])
+    new_pack_cmd.add_argument("--theme", default="kent", help="the house style to build it in (default: kent)")
     args = parser.parse_args(argv)
     root_dir: Path = args.root.resolve()
     if args.command == "check":
         return _check(root_dir, args.pack, args.json, args.sentence_words)
     try:
+        if args.command == "new":
+            return _new(root_dir, args)
         for pack in args.packs:
             _build(root_dir, pack, args.force)
         return 0
@@ -66,6 +77,20 @@ def _build(root: Path, pack: str, force: bool) -> None:
         print(f"{len(plain)} plain-English warnings (long sentences): reportkit check {pack} lists them",
               file=sys.stderr)
     print(f"built {pack} in {time.perf_counter() - started:.1f} s")
+
+
+def _new(root: Path, args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from .scaffold import new_pack, new_theme
+
+    if args.kind == "theme":
+        folder = new_theme(root, args.name, args.extends)
+        print(f"wrote {folder.relative_to(root)}/theme.yaml: set what differs from '{args.extends}'")
+    else:
+        folder = new_pack(root, args.name, args.theme, date.today())
+        print(f"wrote {folder.relative_to(root)}/: build it with: python build.py {args.name}")
+    return 0
 
 
 def _check(root: Path, pack: str, as_json: bool, sentence_words: int) -> int:

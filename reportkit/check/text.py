@@ -87,11 +87,11 @@ def _contacts(path: Path, number: int, line: str, plain: str, ctx: TextContext) 
     found = []
     for match in EMAIL.finditer(line):
         domain = match.group(1).lower()
-        if not any(domain == d or domain.endswith("." + d) for d in ctx.email_domains):
+        if ctx.email_domains and not any(domain == d or domain.endswith("." + d) for d in ctx.email_domains):
             found.append(Finding("text/email-domain", path, number, match.start() + 1,
                                  f"'{match.group(0)}' is not at {' or '.join(ctx.email_domains)}"))
     for match in PHONE.finditer(plain):
-        if not re.fullmatch(ctx.phone_pattern, match.group(0).strip()):
+        if ctx.phone_pattern and not re.fullmatch(ctx.phone_pattern, match.group(0).strip()):
             found.append(Finding("text/phone", path, number, match.start() + 1,
                                  f"'{match.group(0).strip()}' is not in the council's phone format"))
     return found

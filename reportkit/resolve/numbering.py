@@ -10,16 +10,17 @@ this transform is the one place that counts them. Schemes (theme ``numbering:``)
 - headings numbered or not (with ``flat``, numbered headings count 1., 2. on their own).
 - appendices ``numbers`` (Appendix 1) or ``letters`` (Appendix A).
 - captions per ``document`` (Table 1, 2 ... appendices included) or per ``appendix`` (Table A.1).
+- sub-points: a list straight after a numbered paragraph kept ``as written``, or lettered "a)" etc.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from ..compute.numbering import appendix_label
-from ..model import Document, Figure, Heading, Paragraph, Part, Table, Text
+from ..model import Block, Document, Figure, Heading, ListBlock, ListStyle, Paragraph, Part, Table, Text
 from ..theme import Numbering, ReferenceWords
 from ..walk import replace
 
@@ -48,7 +49,7 @@ class _Counters:
             return ""
         if self.scheme.paragraphs == "flat":
             self.flat_paragraphs += 1
-            return str(self.flat_paragraphs)
+            return f"{self.flat_paragraphs}."
         return self._count(min(depth + 1, MAX_DEPTH))
 
     def _count(self, level: int) -> str:
@@ -88,4 +89,17 @@ def _number_part(part: Part, counters: _Counters, words: ReferenceWords) -> Part
             return dataclasses.replace(node, number=counters.caption(kind, appendix), word=getattr(words, kind))
         return node
 
-    return replace(part, change)
+    part = replace(part, change)
+    if counters.scheme.sub_points != "as written":
+        part = dataclasses.replace(part, blocks=_lettered_sub_points(part.blocks, counters.scheme.sub_points))
+    return part
+
+
+def _lettered_sub_points(blocks: tuple[Block, ...], style: str) -> tuple[Block, ...]:
+    """A list straight after a numbered paragraph is that paragraph's points, styled as the house style says."""
+    result = list(blocks)
+    for index in range(1, len(result)):
+        before, block = result[index - 1], result[index]
+        if isinstance(block, ListBlock) and isinstance(before, Paragraph) and before.number:
+            result[index] = dataclasses.replace(block, ordered=True, style=cast(ListStyle, style), start=1)
+    return tuple(result)

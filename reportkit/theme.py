@@ -298,6 +298,7 @@ def load_theme(templates_dir: Path, name: str, cited_at: tuple[Path, int | None]
     merged: dict[str, Any] = {}
     for link in reversed(chain):
         merged = _merged(merged, link.raw)
+    merged.pop("extends", None)
     try:
         spec = ThemeSpec.model_validate(merged)
     except ValidationError as exc:
@@ -331,12 +332,11 @@ def _chain(templates_dir: Path, name: str, cited_at: tuple[Path, int | None]) ->
         raw = load_yaml(theme_file)
         if not isinstance(raw, dict):
             raise ContentError(theme_file, 1, "a theme is a set of 'key: value' lines", "see the README's theme keys")
-        raw = dict(raw) if not hasattr(raw, "key_lines") else raw
         if any(link.name == name for link in chain) or len(chain) >= MAX_CHAIN:
             raise ContentError(where[0], where[1], f"theme '{name}' extends itself through "
                                f"{' -> '.join(link.name for link in chain)}", "end the chain at a theme with no extends:")
         parent = raw.get("extends")
-        chain.append(_Link(name, folder, theme_file, {k: v for k, v in raw.items() if k != "extends"}))
+        chain.append(_Link(name, folder, theme_file, raw))
         if parent is None:
             return chain
         if not isinstance(parent, str):

@@ -1,0 +1,119 @@
+"""Typed figures against the pack's data: a number typed beside a measure's name that is not that measure's
+value in any period, a known value with two digits swapped, and a typed figure of one period beside
+another period's label."""
+
+from __future__ import annotations
+
+import re
+
+from ..compute.periods import Period
+from .facts import Fact, Series, typed_period
+from .findings import Finding
+from .passages import Passage, Source
+from .typed import Typed, compatible, typed_numbers
+
+STOPWORDS = frozenset("""the and for with from that this their than over under into each year years month
+months quarter number people person total about which were have been also more less other all per of
+in on at to by a an or who whose as is are was be""".split())
+PERIOD_LABEL = re.compile(r"\bQ[1-4] \d{4}/\d{2}\b|(?<![\d/])\d{4}/\d{2}(?![\d/])")
+WORD = re.compile(r"[a-z][a-z'’-]+")
+
+
+def words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in WORD.findall(text.lower()) if len(w) > 3 and w not in STOPWORDS}
+
+
+def check_typed_figures(sources: list[Source], facts: dict[str, Fact]) -> list[Finding]:
+    series = _distinct_series(facts)
+    known = [(s, v) for s in series for _, v in s.points]
+    findings: list[Finding] = []
+    for source in sources:
+        for passage in source.passages:
+            if passage.kind == "cell":
+                continue
+            for typed in typed_numbers(passage.typed()):
+                finding = _typed_finding(passage, typed, series, known, facts)
+                if finding:
+                    findings.append(finding)
+    return findings
+
+
+def _distinct_series(facts: dict[str, Fact]) -> list[Series]:
+    seen: dict[str, Series] = {}
+    for fact in facts.values():
+        seen.setdefault(fact.series.key, fact.series)
+    return list(seen.values())
+
+
+def _typed_finding(passage: Passage, typed: Typed, series: list[Series], known: list[tuple[Series, float]],
+                   facts: dict[str, Fact]) -> Finding | None:
+    same_kind = [(s, v) for s, v in known if compatible(typed.unit, s.unit)]
+    if any(typed.agrees(v) for _, v in same_kind):
+        return _other_period(passage, typed, series)
+    cited = {facts[name].series.key for _, name in passage.cited() if name in facts}
+    sentence = words(passage.typed())
+    for candidate in series if typed.figure_like else []:
+        if candidate.key in cited or not compatible(typed.unit, candidate.unit) or typed.text in candidate.label:
+            continue
+        label = words(candidate.label)
+        if len(label) >= 2 and len(label & sentence) >= max(2, round(len(label) * 0.75)):
+            target = candidate.target if candidate.target is not None and "target" in passage.text.lower() else None
+            latest_period, latest = candidate.points[-1]
+            if target is not None and not typed.agrees(target):
+                return Finding("figures/typed", passage.path, passage.line, None,
+                               f"'{typed.text}' is typed beside '{candidate.label}', whose target is {target:,g}")
+            if target is None and not any(typed.agrees(v) for _, v in candidate.points):
+                when = f" in {latest_period.label}" if latest_period else ""
+                return Finding("figures/typed", passage.path, passage.line, None,
+                               f"'{typed.text}' is typed beside '{candidate.label}', which is {latest:,g}{when} "
+                               f"(cite it as {{{{ {_name(candidate, facts)} }}}})")
+    for candidate, value in same_kind:
+        if _swapped(typed.value, value):
+            return Finding("figures/typed", passage.path, passage.line, None,
+                           f"'{typed.text}' is {value:,g} ('{candidate.label}') with two digits swapped")
+    return None
+
+
+def _name(series: Series, facts: dict[str, Fact]) -> str:
+    for name, fact in facts.items():
+        if fact.series is series and fact.role == "value" and fact.index == len(series.points) - 1:
+            return name
+    return series.key
+
+
+def _other_period(passage: Passage, typed: Typed, series: list[Series]) -> Finding | None:
+    """A typed figure that is one period's value of a measure named in the sentence, beside another period."""
+    labels = [typed_period(m.group(0)) for m in PERIOD_LABEL.finditer(passage.typed())]
+    named = [p for p in labels if p is not None]
+    if not named:
+        return None
+    sentence = words(passage.typed())
+    for candidate in series:
+        label = words(candidate.label)
+        if len(label) < 2 or len(label & sentence) < max(2, round(len(label) * 0.75)):
+            continue
+        if not compatible(typed.unit, candidate.unit):
+            continue
+        by_period = {_key(p): (p, v) for p, v in candidate.points if p is not None}
+        matching = [p for p, v in by_period.values() if typed.agrees(v)]
+        stated = [by_period[_key(p)] for p in named if _key(p) in by_period]
+        if not matching or not stated or any(typed.agrees(v) for _, v in stated):
+            continue
+        period, value = stated[0]
+        return Finding("figures/typed", passage.path, passage.line, None,
+                       f"'{typed.text}' is '{candidate.label}' in {matching[-1].label}, not in {period.label} "
+                       f"({value:,g})")
+    return None
+
+
+def _key(period: Period) -> tuple[int, int, str]:
+    return period.start_year, period.start_month, period.kind
+
+
+def _swapped(typed: float, value: float) -> bool:
+    """True when the two numbers differ only by two neighbouring digits changing places (1,074 and 1,047)."""
+    a, b = f"{typed:.10g}", f"{value:.10g}"
+    if a == b or len(a) != len(b) or len(a.replace(".", "")) < 3 or "e" in a + b:
+        return False
+    diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]

@@ -41,7 +41,8 @@ def _apply(root: Path, pack: str, change: dict) -> None:
 def test_corpus_case_gives_exactly_its_findings(case: str, tmp_path: Path) -> None:
     spec = CASES[case]
     packs = [spec["pack"], *spec.get("includes", [])]
-    root = make_project(tmp_path / "project", {name: FIXTURES / name for name in packs})
+    root = make_project(tmp_path / "project", {name: FIXTURES / name if (FIXTURES / name).is_dir()
+                                               else REPO / "content" / name for name in packs})
     before = Counter(_located(f, root) for f in check_pack(root, spec["pack"]))
     for change in spec["edits"]:
         _apply(root, spec["pack"], change)

@@ -88,7 +88,8 @@ def _prose_claims(passage: Passage, facts: dict[str, Fact]) -> list[Finding]:
             finding = _against_data(passage, clause, sign, here, back)
             if finding:
                 found.append(finding)
-        found += _kpi_words(passage, clause, here)
+        kpi_here = here if any(f.series.polarity for f in here) else [f for _, f in cited]
+        found += _kpi_words(passage, clause, kpi_here)
     return found
 
 
@@ -129,7 +130,7 @@ def _kpi_words(passage: Passage, clause: str, here: list[Fact]) -> list[Finding]
     series = kpis[0].series
     found = []
     said = "improving" if BETTER.search(clause) else "worsening" if WORSE.search(clause) else ""
-    if said and series.direction in ("improving", "worsening") and said != series.direction:
+    if said and series.direction in ("improving", "worsening", "no change") and said != series.direction:
         found.append(Finding("claims/rating", passage.path, passage.line, None,
                              f"'{said}' is typed beside {series.key}, whose direction of travel is {series.direction}"))
     rag = RAG_WORD.search(clause)

@@ -20,7 +20,7 @@ DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 DAY_DATE = re.compile(rf"\b({'|'.join(DAYS)}),?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({'|'.join(MONTHS)})\s+(\d{{4}})\b")
 PAST_ON_DATE = re.compile(
     r"\b(?:was|were)\s+(?:held|agreed|approved|signed|published|completed|received|made|taken|launched|"
-    r"submitted|decided|endorsed)\s+on\s+(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b"
+    r"submitted|decided|endorsed|awarded|opened|closed)\s+on\s+(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b"
     r"|\b(?:took place|met|happened)\s+on\s+(\d{1,2})\s+(" + "|".join(MONTHS) + r")\s+(\d{4})\b")
 NEAR = 60  # characters: how far a period label may stand from the citation it describes
 CLAUSE = re.compile(r"[;,:]|\s(?:against|compared with|while|whereas|but)\s")

@@ -88,8 +88,9 @@ RULES.update({r.id: r for r in (
          "store percentages as 77, 81"),
     Rule("data/outlier", "warning", "a quarter's value of 4,560 beside 452, 470 and 461", "check the value for a "
          "slipped digit; if it is right, the warning can stay"),
-    Rule("data/shifted-row", "error", "a record whose number sits under the text column and its text under the "
-         "number column", "move the row's values back under their headings"),
+    Rule("data/shifted-row", "warning", "a record whose name sits under the count column, or a measure that alone "
+         "has no value for the first quarter", "move the row's values back under their headings (a measure first "
+         "collected later is right as it is)"),
     Rule("data/duplicate", "error", "the same record twice in a data file", "delete the repeated row"),
     Rule("data/case-variant", "error", "'On track' and 'On Track' in one status column, counted as two",
          "spell each category one way"),

@@ -18,6 +18,7 @@ def check_plausibility(datasets: dict[str, Dataset]) -> list[Finding]:
     findings: list[Finding] = []
     for dataset in datasets.values():
         if isinstance(dataset, MeasureTable):
+            findings += _shifted_measures(dataset)
             for measure in dataset.measures.values():
                 values = [q.value for q in measure.values.values() if q is not None]
                 findings += _fractions(dataset, measure.unit, values, measure.line, measure.id)
@@ -86,19 +87,34 @@ def _shifted(records: Records) -> list[Finding]:
     found = []
     for line, row in zip(records.row_lines, records.rows):
         cells = [row[c] for c in columns]
-        misfits = [i for i, c in enumerate(columns) if row[c] and kinds.get(c) is not None
-                   and _is_number(row[c]) != kinds[c]]
-        if len(misfits) < 2:
+        misfits = [i for i, c in enumerate(columns) if row[c] and c in kinds and _is_number(row[c]) != kinds[c]]
+        if not misfits:
             continue
-        for step in (1, -1):
+        for step, edge in ((1, 0), (-1, len(cells) - 1)):
+            if cells[edge]:
+                continue  # a shifted row leaves the cell it moved away from empty
             moved = [cells[i + step] if 0 <= i + step < len(cells) else "" for i in range(len(cells))]
-            fits = [i for i in misfits if moved[i] and _is_number(moved[i]) == kinds[columns[i]]]
-            if len(fits) == len(misfits):
+            if all(not cell or columns[i] not in kinds or _is_number(cell) == kinds[columns[i]]
+                   for i, cell in enumerate(moved)):
                 found.append(Finding("data/shifted-row", records.path, line, None,
-                                     f"the row's cells fit the columns only moved one column to the "
-                                     f"{'left' if step == 1 else 'right'} ('{row[columns[misfits[0]]]}' under "
+                                     f"the row fits its columns only moved one column to the "
+                                     f"{'left' if step == 1 else 'right'} ('{row[columns[misfits[0]]]}' is under "
                                      f"'{columns[misfits[0]]}')"))
                 break
+    return found
+
+
+def _shifted_measures(table: MeasureTable) -> list[Finding]:
+    """A measure with no value in the first (or last) period, where every other measure has one."""
+    found = []
+    if len(table.measures) < 3 or len(table.periods) < 3:
+        return found
+    for edge in (table.periods[0], table.periods[-1]):
+        empty = [m for m in table.measures.values() if m.values.get(edge) is None]
+        if len(empty) == 1:
+            found.append(Finding("data/shifted-row", table.path, empty[0].line, None,
+                                 f"{empty[0].id} alone has no value for {edge.label}: are its values a column "
+                                 f"out of place?"))
     return found
 
 

@@ -16,11 +16,14 @@ STOPWORDS = frozenset("""the and for with from that this their than over under i
 months quarter number people person total about which were have been also more less other all per of
 in on at to by a an or who whose as is are was be""".split())
 PERIOD_LABEL = re.compile(r"\bQ[1-4] \d{4}/\d{2}\b|(?<![\d/])\d{4}/\d{2}(?![\d/])")
-WORD = re.compile(r"[a-z][a-z'’-]+")
+WORD = re.compile(r"[a-z][a-z]+")
+ROUNDING_RANGE = 2.0  # a rounded money figure is compared with the pack's sums within this factor of it
 
 
 def words(text: str) -> set[str]:
-    return {w.rstrip("s") for w in WORD.findall(text.lower()) if len(w) > 3 and w not in STOPWORDS}
+    """The words that name a thing, singular: 'Complaints received' -> {'complaint', 'received'}."""
+    bare = re.sub(r"['’]s\b", "", text.lower())
+    return {w.rstrip("s") for w in WORD.findall(bare) if len(w) > 3 and w not in STOPWORDS}
 
 
 def check_typed_figures(sources: list[Source], facts: dict[str, Fact]) -> list[Finding]:
@@ -67,6 +70,13 @@ def _typed_finding(passage: Passage, typed: Typed, series: list[Series], known: 
                 return Finding("figures/typed", passage.path, passage.line, None,
                                f"'{typed.text}' is typed beside '{candidate.label}', which is {latest:,g}{when} "
                                f"(cite it as {{{{ {_name(candidate, facts)} }}}})")
+    if typed.unit == "gbp" and typed.step >= 1000:
+        near = [(abs(v - typed.value), s, v) for s, v in same_kind if v / ROUNDING_RANGE <= typed.value <= v * ROUNDING_RANGE]
+        if near:
+            _, candidate, value = min(near, key=lambda entry: entry[0])
+            return Finding("figures/typed", passage.path, passage.line, None,
+                           f"'{typed.text}' is not a rounding of any sum in the pack; the nearest is £{value:,.0f} "
+                           f"('{candidate.label}')")
     for candidate, value in same_kind:
         if _swapped(typed.value, value):
             return Finding("figures/typed", passage.path, passage.line, None,

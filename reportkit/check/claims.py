@@ -78,9 +78,12 @@ def _prose_claims(passage: Passage, facts: dict[str, Fact]) -> list[Finding]:
         return []
     found = []
     sentence_series = {f.series.key for _, f in cited if f.role in ("value", "change", "pct_change")}
-    for start, end in _clauses(text, CLAUSES):
+    clauses = _clauses(text, CLAUSES)
+    for number, (start, end) in enumerate(clauses):
         clause = text[start:end]
         here = [f for pos, f in cited if start <= pos < end]
+        if not here and number + 1 < len(clauses) and text[clauses[number + 1][0]:].lstrip().startswith("from "):
+            here = [f for pos, f in cited if clauses[number + 1][0] <= pos < clauses[number + 1][1]]
         back = 1 if YEAR_BEFORE.search(clause) and not here else 0  # 'the year before' of the sentence's figure
         if back and len(sentence_series) == 1:
             here = [next(f for _, f in cited if f.role in ("value", "change", "pct_change"))]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 import yaml
 from markdown_it import MarkdownIt
@@ -62,7 +62,7 @@ class Source:
     """One Markdown file of the pack, read for the prose rules."""
 
     path: Path
-    meta: dict[str, Any]
+    meta: LineDict
     passages: tuple[Passage, ...]
     tables: tuple[StaticTable, ...]
 
@@ -85,7 +85,7 @@ def _source(path: Path) -> Source:
     tables: list[StaticTable] = []
     tokens = _parser().parse(body)
     _walk(tokens, path, first, passages, tables)
-    return Source(path, dict(meta), tuple(passages), tuple(tables))
+    return Source(path, meta, tuple(passages), tuple(tables))
 
 
 def _field_passages(path: Path, meta: LineDict) -> Iterator[Passage]:
@@ -165,7 +165,7 @@ def _fence(token: Token, path: Path, line: int) -> Iterator[Passage]:
                           tuple((str(k), str(v)) for k, v in labels.items()))
 
 
-def front_matter_people(meta: dict[str, Any]) -> Iterator[tuple[str, int]]:
+def front_matter_people(meta: LineDict) -> Iterator[tuple[str, int]]:
     """Every person's name in front matter (from, authors, directors, attendance ...), with its line."""
     def walk(value: object, line: int) -> Iterator[tuple[str, int]]:
         if isinstance(value, LineDict):
@@ -180,5 +180,4 @@ def front_matter_people(meta: dict[str, Any]) -> Iterator[tuple[str, int]]:
                 yield from walk(item, value.item_lines[position])
 
     for key, value in meta.items():
-        if isinstance(meta, LineDict):
-            yield from walk(value, line_of(meta, key) or 1)  # type: ignore[arg-type]
+        yield from walk(value, line_of(meta, key) or 1)

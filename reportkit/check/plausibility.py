@@ -10,7 +10,7 @@ from ..read.data import Dataset, Figures, MeasureTable, Records
 from ..read.kpis import KpiSet
 from .findings import Finding
 
-OUTLIER_FACTOR = 10
+OUTLIER_FACTOR = 8  # a slipped zero makes a value about ten times its neighbours; real jumps are rarely this big
 CATEGORY_LIMIT = 12  # a column with more distinct values is free text, not a category
 
 
@@ -55,10 +55,10 @@ def _outliers(dataset: Dataset, values: list[float], line: int, what: str) -> li
     for index, value in enumerate(values):
         others = [v for i, v in enumerate(values) if i != index]
         middle = statistics.median(others)
-        if middle > 0 and min(others) > 0 and (value >= OUTLIER_FACTOR * max(others)
-                                               or 0 < value * OUTLIER_FACTOR <= min(others)):
+        if middle > 0 and min(others) > 0 and (value >= OUTLIER_FACTOR * middle
+                                               or 0 < value * OUTLIER_FACTOR <= middle):
             return [Finding("data/outlier", dataset.path, line, None,
-                            f"{what}: {value:,g} is more than {OUTLIER_FACTOR} times away from its other values "
+                            f"{what}: {value:,g} is {OUTLIER_FACTOR} or more times away from its other values "
                             f"(median {middle:,g})")]
     return []
 
@@ -134,17 +134,18 @@ def _case_variants(records: Records) -> list[Finding]:
     found = []
     for column in records.columns:
         spellings: dict[str, tuple[str, int]] = {}
+        reported: set[str] = set()
         distinct = {row[column] for row in records.rows}
         if len(distinct) > CATEGORY_LIMIT or all(_is_number(v) for v in distinct if v):
             continue
         for line, row in zip(records.row_lines, records.rows):
             value = row[column]
             key = " ".join(value.casefold().split())
-            if key in spellings and spellings[key][0] != value:
+            if key in spellings and spellings[key][0] != value and value not in reported:
+                reported.add(value)
                 first, first_line = spellings[key]
                 found.append(Finding("data/case-variant", records.path, line, None,
                                      f"'{value}' in '{column}' is '{first}' on line {first_line}: the two "
                                      f"spellings are counted apart"))
-                spellings[key] = (value, line)
             spellings.setdefault(key, (value, line))
     return found

@@ -128,8 +128,7 @@ def check_names(sources: list[Source], pack_file: Path, pack_raw: Any) -> list[F
             if (name := _name(written, source.path, line)) is not None:
                 names.append(name)
         for key in ("present", "also_present", "apologies"):
-            for written, line in _people_in(meta.get(key), source.path, line_of(meta, key) or 1, key)  \
-                    if isinstance(meta, LineDict) else ():
+            for written, line in _people_in(meta.get(key), source.path, line_of(meta, key) or 1, key):
                 if (name := _name(written, source.path, line)) is not None:
                     names.append(name)
     findings: list[Finding] = []

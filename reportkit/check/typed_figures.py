@@ -93,8 +93,10 @@ def _name(series: Series, facts: dict[str, Fact]) -> str:
 
 def _other_period(passage: Passage, typed: Typed, series: list[Series]) -> Finding | None:
     """A typed figure that is one period's value of a measure named in the sentence, beside another period."""
-    labels = [typed_period(m.group(0)) for m in PERIOD_LABEL.finditer(passage.typed())]
-    named = [p for p in labels if p is not None]
+    text = passage.typed()
+    labels = [(m.start() - typed.end if m.start() >= typed.end else 10 * (typed.start - m.end()), typed_period(m.group(0)))
+              for m in PERIOD_LABEL.finditer(text)]
+    named = [p for _, p in sorted(labels, key=lambda entry: entry[0]) if p is not None][:1]  # the nearest, after first
     if not named:
         return None
     sentence = words(passage.typed())

@@ -50,13 +50,15 @@ def _fractions(dataset: Dataset, unit: str, values: list[float], line: int, what
 
 
 def _outliers(dataset: Dataset, values: list[float], line: int, what: str) -> list[Finding]:
+    """A value far above the others, or far below them in the middle of the series (a new service's first
+    months and a running total start small)."""
     if len(values) < 3:
         return []
     for index, value in enumerate(values):
         others = [v for i, v in enumerate(values) if i != index]
         middle = statistics.median(others)
         if middle > 0 and min(others) > 0 and (value >= OUTLIER_FACTOR * middle
-                                               or 0 < value * OUTLIER_FACTOR <= middle):
+                                               or (0 < index < len(values) - 1 and value * OUTLIER_FACTOR <= middle)):
             return [Finding("data/outlier", dataset.path, line, None,
                             f"{what}: {value:,g} is {OUTLIER_FACTOR} or more times away from its other values "
                             f"(median {middle:,g})")]

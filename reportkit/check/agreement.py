@@ -97,14 +97,19 @@ def _working_days(pack: Pack, sources: list, raw: object, days: list[str]) -> li
 
 
 def _allowed(findings: list[Finding], folder: Path) -> list[Finding]:
+    """The findings less those the pack's check.yaml accepts; a broken check.yaml is itself a finding."""
     path = folder / ALLOWANCES
     if not path.is_file():
         return findings
-    spec = validate(AllowanceFile, load_yaml(path), path, "check.yaml")
-    for entry in spec.allow:
-        if entry.rule not in RULES:
-            raise ContentError(path, None, f"check.yaml allows '{entry.rule}', which is not a rule",
-                               "name a rule from the README's rule table")
-    return [f for f in findings if not any(
+    try:
+        raw = load_yaml(path)
+        spec = validate(AllowanceFile, raw, path, "check.yaml")
+    except ContentError as error:
+        return findings + [Finding("content", path, error.line, None,
+                                   f"{error.message} ({error.hint})" if error.hint else error.message)]
+    problems = [Finding("content", path, line_of(raw, "allow", index), None,
+                        f"'{entry.rule}' is not a rule (name one from the README's rule tables)")
+                for index, entry in enumerate(spec.allow) if entry.rule not in RULES]
+    return problems + [f for f in findings if not any(
         f.rule == a.rule and f.path.resolve() == (folder / a.file).resolve() and f"'{a.text}'" in f.message
         for a in spec.allow)]

@@ -11,7 +11,11 @@ An allowance removes the findings of that rule in that file whose message quotes
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
+
+from pydantic import Field
 
 from ..compute.periods import Period
 from ..errors import ContentError
@@ -27,7 +31,7 @@ from .derived import check_derived
 from .facts import Series, facts
 from .findings import RULES, Finding
 from .hosts import check_link_hosts
-from .passages import read_sources
+from .passages import Source, read_sources
 from .plausibility import check_plausibility
 from .references import check_names, check_references, check_work_programme, item_titles
 from .typed_figures import check_typed_figures
@@ -43,7 +47,7 @@ class Allowance(Strict):
 
 
 class AllowanceFile(Strict):
-    allow: list[Allowance] = []
+    allow: list[Allowance] = Field(default_factory=list)
 
 
 def check_agreement(pack: Pack, documents: list[Document]) -> list[Finding]:
@@ -51,10 +55,10 @@ def check_agreement(pack: Pack, documents: list[Document]) -> list[Finding]:
     known = facts(pack.context.data.datasets, pack.context.dashboards)
     by_data: dict[str, dict[str, Series]] = {}
     for name, fact in known.items():
-        dataset, _, rest = name.partition(".")
+        data_name, _, rest = name.partition(".")
         measure = rest.split(".")[0]
-        if fact.series.key == f"{dataset}.{measure}":
-            by_data.setdefault(dataset, {})[measure] = fact.series
+        if fact.series.key == f"{data_name}.{measure}":
+            by_data.setdefault(data_name, {})[measure] = fact.series
     periods: dict[str, tuple[Period, ...]] = {}
     for name, dataset in pack.context.data.datasets.items():
         if isinstance(dataset, MeasureTable):
@@ -79,7 +83,7 @@ def check_agreement(pack: Pack, documents: list[Document]) -> list[Finding]:
     return _allowed(findings, pack.folder)
 
 
-def _working_days(pack: Pack, sources: list, raw: object, days: list[str]) -> list[Finding]:
+def _working_days(pack: Pack, sources: list[Source], raw: object, days: Sequence[str]) -> list[Finding]:
     pack_file = pack.folder / "pack.yaml"
     found = []
     if pack.meeting is not None:
@@ -90,7 +94,7 @@ def _working_days(pack: Pack, sources: list, raw: object, days: list[str]) -> li
             continue
         for index, entry in enumerate(meetings):
             when = entry.get("date") if isinstance(entry, dict) else None
-            if hasattr(when, "weekday"):
+            if isinstance(when, date):
                 found += working_day_findings(source.path, meetings.item_lines[index], "a meeting is planned for",
                                               when, days)
     return found

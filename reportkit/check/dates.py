@@ -5,6 +5,7 @@ working day, and past tense for a date after the meeting."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -74,7 +75,7 @@ def _cited_periods(passage: Passage, facts: dict[str, Fact]) -> list[Finding]:
             continue
         _, _, label, written = mine[0]
         assert label is not None
-        allowed = [cited]
+        allowed: list[Period | None] = [cited]
         if fact.role != "value" and fact.index:
             allowed.append(fact.series.points[fact.index - 1][0])  # a change 'on 2023/24' names its base
         if any(p is not None and (_same(label, p) or _within(p, label)) for p in allowed):
@@ -128,7 +129,7 @@ def _past_tense(passage: Passage, meeting: date) -> list[Finding]:
     return found
 
 
-def working_day_findings(where: Path, line: int | None, what: str, day: date, working_days: list[str]
+def working_day_findings(where: Path, line: int | None, what: str, day: date, working_days: Sequence[str]
                          ) -> list[Finding]:
     """A meeting (or a planned one) on a day outside the theme's working week."""
     name = DAYS[day.weekday()]

@@ -9,9 +9,9 @@ and measure up in the pack's named values rather than in the printed text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import yaml
 from markdown_it import MarkdownIt
@@ -156,7 +156,7 @@ def _fence(token: Token, path: Path, line: int) -> Iterator[Passage]:
     if not isinstance(spec, dict) or not isinstance(spec.get("data"), str):
         return
     measures = tuple(str(m) for m in spec.get("measures") or () if isinstance(spec.get("measures"), list))
-    labels = spec.get("labels") if isinstance(spec.get("labels"), dict) else {}
+    labels: dict[object, object] = spec["labels"] if isinstance(spec.get("labels"), dict) else {}
     for key, kind in (("caption", "caption"), ("title", "title")):
         text = spec.get(key)
         if isinstance(text, str):

@@ -108,7 +108,7 @@ def _shifted(records: Records) -> list[Finding]:
 
 def _shifted_measures(table: MeasureTable) -> list[Finding]:
     """A measure with no value in the first (or last) period, where every other measure has one."""
-    found = []
+    found: list[Finding] = []
     if len(table.measures) < 3 or len(table.periods) < 3:
         return found
     for edge in (table.periods[0], table.periods[-1]):

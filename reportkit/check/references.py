@@ -5,11 +5,12 @@ agenda's."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ..model import Block, Callout, Document, Heading, ListBlock, Paragraph
 from ..read.meeting import Meeting

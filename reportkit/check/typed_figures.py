@@ -12,9 +12,10 @@ from .findings import Finding
 from .passages import Passage, Source
 from .typed import Typed, compatible, typed_numbers
 
-STOPWORDS = frozenset("""the and for with from that this their than over under into each year years month
-months quarter number people person total about which were have been also more less other all per of
-in on at to by a an or who whose as is are was be""".split())
+STOPWORDS = frozenset({
+    "the", "and", "for", "with", "from", "that", "this", "their", "than", "over", "under", "into", "each", "year",
+    "years", "month", "months", "quarter", "number", "people", "person", "total", "about", "which", "were", "have",
+    "been", "also", "more", "less", "other", "all", "per"})  # words of four letters or more that name nothing
 PERIOD_LABEL = re.compile(r"\bQ[1-4] \d{4}/\d{2}\b|(?<![\d/])\d{4}/\d{2}(?![\d/])")
 WORD = re.compile(r"[a-z][a-z]+")
 ROUNDING_RANGE = 2.0  # a rounded money figure is compared with the pack's sums within this factor of it

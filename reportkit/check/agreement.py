@@ -26,6 +26,7 @@ from ..read.kpis import KpiSet
 from ..read.schema import Strict, validate
 from ..read.yamlfile import LineDict, LineList, line_of, load_yaml
 from .claims import check_claims
+from .comparisons import check_comparisons
 from .dates import check_dates, working_day_findings
 from .derived import check_derived
 from .facts import Series, facts
@@ -71,6 +72,7 @@ def check_agreement(pack: Pack, documents: list[Document]) -> list[Finding]:
     findings = check_typed_figures(sources, known)
     findings += check_derived(sources, known, pack.context.values)
     findings += check_claims(sources, known, by_data)
+    findings += check_comparisons(sources, pack.context.data.datasets)
     findings += check_dates(sources, known, periods, pack.spec.date)
     findings += check_references(sources, documents)
     findings += check_names(sources, pack_file, raw.get("meeting") if isinstance(raw, LineDict) else None)

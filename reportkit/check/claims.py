@@ -14,8 +14,8 @@ UP = re.compile(r"\b(?:increased|increases|increase|rose|risen|rising|rise|rises
                 r"went up|more)\b", re.IGNORECASE)
 DOWN = re.compile(r"\b(?:decreased|decreases|decrease|fell|fallen|falling|fall|falls|dropped|drop|declined|"
                   r"declining|decline|went down|fewer|reduction)\b", re.IGNORECASE)
-BETTER = re.compile(r"\b(?:improved|improving|improvement)\b", re.IGNORECASE)
-WORSE = re.compile(r"\b(?:worsened|worsening|deteriorated|deteriorating)\b", re.IGNORECASE)
+BETTER = re.compile(r"(?<!not )(?<!n't )\b(?:improved|improving|improvement)\b", re.IGNORECASE)
+WORSE = re.compile(r"(?<!not )(?<!n't )\b(?:worsened|worsening|deteriorated|deteriorating)\b", re.IGNORECASE)
 RAG_WORD = re.compile(r"\b(?:rated|rating(?: of)?|is|was|remains|remained|at)\s+(green|amber|red)\b", re.IGNORECASE)
 ARROW = re.compile(r"[↑↓▲▼]")
 INTENT = re.compile(r"\b(?:to|aim|aims|plan|plans|will|would|could|should|may)\s+$", re.IGNORECASE)

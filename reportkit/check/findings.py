@@ -54,7 +54,7 @@ RULES: dict[str, Rule] = {r.id: r for r in (
 
 
 # Prose that agrees with its data (typed figures, claims, periods, references, plausibility, link hosts)
-RULES.update({r.id: r for r in (
+AGREEMENT_RULES: tuple[Rule, ...] = (
     Rule("figures/typed", "error", "'£1.2m' typed beside 'Expected spend in the first contract year', which is "
          "£1,700,000; or 10,047 where the data holds 10,074", "cite the value by name, or list the figure in the "
          "pack's check.yaml if it is right as typed"),
@@ -68,6 +68,9 @@ RULES.update({r.id: r for r in (
          "shows, or cite the measure's change"),
     Rule("claims/rating", "error", "'rated Green' or '↑' typed beside a KPI the dashboard rates Amber or that went "
          "down", "cite the KPI's rating or direction by name instead of typing it"),
+    Rule("claims/comparison", "error", "'compares well with England' beside a survey measure where Kent is 34% and "
+         "England 47% (higher is better), or 'worsening' beside one that improved", "say how the council compares "
+         "as the survey shows (the survey table computes it)"),
     Rule("dates/period", "error", "'Q1 2025/26' typed beside a citation of the Q4 2025/26 figure, or a caption "
          "naming a year its data does not have", "type the period the figure is for, or cite the period by name"),
     Rule("dates/weekday", "error", "'Tuesday 12 November 2025', which is a Wednesday", "correct the weekday or "
@@ -96,7 +99,8 @@ RULES.update({r.id: r for r in (
          "spell each category one way"),
     Rule("text/link-host", "error", "a link to https://www.kant.gov.uk/", "link to the council's own domain "
          "(the theme's contact: email_domains)"),
-)})
+)
+RULES.update({r.id: r for r in AGREEMENT_RULES})
 
 
 @dataclass(frozen=True)

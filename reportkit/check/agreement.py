@@ -73,7 +73,8 @@ def check_agreement(pack: Pack, documents: list[Document]) -> list[Finding]:
     findings += check_derived(sources, known, pack.context.values)
     findings += check_claims(sources, known, by_data)
     findings += check_comparisons(sources, pack.context.data.datasets)
-    findings += check_dates(sources, known, periods, pack.spec.date)
+    reporting = {name: d.period for name, d in pack.context.data.datasets.items() if isinstance(d, KpiSet)}
+    findings += check_dates(sources, known, periods, pack.spec.date, reporting)
     findings += check_references(sources, documents)
     findings += check_names(sources, pack_file, raw.get("meeting") if isinstance(raw, LineDict) else None)
     findings += check_work_programme(sources, pack.meeting, item_titles(pack.meeting, documents), pack.spec.date)

@@ -28,9 +28,11 @@ CLAUSE = re.compile(r"[;,:]|\s(?:against|compared with|while|whereas|but)\s")
 
 
 def check_dates(sources: list[Source], facts: dict[str, Fact], data_periods: dict[str, tuple[Period, ...]],
-                meeting: date) -> list[Finding]:
+                meeting: date, reporting: dict[str, Period]) -> list[Finding]:
+    """``reporting`` is each KPI set's reporting period, which a dashboard's or report's title must name."""
     findings: list[Finding] = []
     for source in sources:
+        findings += _title_period(source, reporting)
         for passage in source.passages:
             if passage.kind in ("caption", "title") and passage.data in data_periods:
                 findings += _block_periods(passage, data_periods[passage.data])
@@ -82,6 +84,27 @@ def _cited_periods(passage: Passage, facts: dict[str, Fact]) -> list[Finding]:
             continue
         found.append(Finding("dates/period", passage.path, passage.line, None,
                              f"'{written}' is typed beside {{{{ {name} }}}}, which is the {cited.label} figure"))
+    return found
+
+
+def _title_period(source: Source, reporting: dict[str, Period]) -> list[Finding]:
+    """The quarter in the title or subject of a paper about one KPI set must be the set's reporting period."""
+    used = {name.split(".")[0] for passage in source.passages for _, name in passage.cited()}
+    if isinstance(source.meta.get("kpis"), str):
+        used.add(source.meta["kpis"])
+    sets = [reporting[name] for name in sorted(used) if name in reporting]
+    if len(sets) != 1:
+        return []
+    found = []
+    for passage in source.passages:
+        if passage.key not in ("title", "subject"):
+            continue
+        for match in PERIOD_LABEL.finditer(passage.text):
+            label = typed_period(match.group(0))
+            if label is not None and label.kind == "quarter" and not _same(label, sets[0]):
+                found.append(Finding("dates/period", passage.path, passage.line, None,
+                                     f"the {passage.key} names {match.group(0)}, but the KPIs it reports are "
+                                     f"for {sets[0].label}"))
     return found
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -37,6 +37,8 @@ class Passage:
     data: str = ""  # the dataset a caption or chart title describes
     measures: tuple[str, ...] = ()  # the measures it draws, where the block names them
     labels: tuple[tuple[str, str], ...] = ()  # a chart's legend labels: measure -> label
+    key: str = ""  # the front matter field a field passage comes from
+    span: int = 0  # a cell: the length of the cell's own text, which its row and column names follow
 
     def cited(self) -> list[tuple[int, str]]:
         """(position, name) of every citation."""
@@ -93,7 +95,8 @@ def _field_passages(path: Path, meta: LineDict) -> Iterator[Passage]:
         value = meta.get(key)
         if isinstance(value, str):
             line = line_of(meta, key) or 1
-            yield from _sentences(path, line + (1 if "\n" in value.strip() else 0), "field", value)
+            for passage in _sentences(path, line + (1 if "\n" in value.strip() else 0), "field", value):
+                yield replace(passage, key=key)
 
 
 def _sentences(path: Path, line: int, kind: str, text: str) -> Iterator[Passage]:
@@ -112,7 +115,9 @@ def _walk(tokens: list[Token], path: Path, first: int, passages: list[Passage], 
         line = first + (token.map[0] if token.map else 0)
         if token.type == "table_open":
             end = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
-            tables.append(_table(tokens[index:end], path, first))
+            table = _table(tokens[index:end], path, first)
+            tables.append(table)
+            passages.extend(_cells(table))
             index = end + 1
             continue
         if token.type == "heading_open":
@@ -143,6 +148,14 @@ def _table(tokens: list[Token], path: Path, first: int) -> StaticTable:
             rows.append((line, tuple(cells)))
     header = rows[0][1] if rows else ()
     return StaticTable(path, first + (tokens[0].map[0] if tokens[0].map else 0), header, tuple(rows[1:]))
+
+
+def _cells(table: StaticTable) -> Iterator[Passage]:
+    """Each body cell with its row's and column's names after it, so a typed figure can be matched by name."""
+    for line, cells in table.rows:
+        for column, cell in enumerate(cells[1:], start=1):
+            header = table.header[column] if column < len(table.header) else ""
+            yield Passage(table.path, line, "cell", f"{cell} | {cells[0]} | {header}", span=len(cell))
 
 
 def _fence(token: Token, path: Path, line: int) -> Iterator[Passage]:

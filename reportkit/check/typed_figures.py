@@ -18,6 +18,8 @@ STOPWORDS = frozenset({
     "been", "also", "more", "less", "other", "all", "per"})  # words of four letters or more that name nothing
 PERIOD_LABEL = re.compile(r"\bQ[1-4] \d{4}/\d{2}\b|(?<![\d/])\d{4}/\d{2}(?![\d/])")
 WORD = re.compile(r"[a-z][a-z]+")
+TARGET_BEFORE = re.compile(r"\btarget (?:of|is|was)\s+(?:no more than\s+|no less than\s+|at least\s+|under\s+|over\s+)?$",
+                          re.IGNORECASE)
 ROUNDING_RANGE = 2.0  # a rounded money figure is compared with the pack's sums within this factor of it
 
 
@@ -33,9 +35,9 @@ def check_typed_figures(sources: list[Source], facts: dict[str, Fact]) -> list[F
     findings: list[Finding] = []
     for source in sources:
         for passage in source.passages:
-            if passage.kind == "cell":
-                continue
             for typed in typed_numbers(passage.typed()):
+                if passage.span and typed.start >= passage.span:
+                    continue
                 finding = _typed_finding(passage, typed, series, known, facts)
                 if finding:
                     findings.append(finding)
@@ -51,6 +53,9 @@ def _distinct_series(facts: dict[str, Fact]) -> list[Series]:
 
 def _typed_finding(passage: Passage, typed: Typed, series: list[Series], known: list[tuple[Series, float]],
                    facts: dict[str, Fact]) -> Finding | None:
+    target = _typed_target(passage, typed, series, facts)
+    if target is not None:
+        return target
     same_kind = [(s, v) for s, v in known if compatible(typed.unit, s.unit)]
     if any(typed.agrees(v) for _, v in same_kind):
         return _other_period(passage, typed, series)
@@ -83,6 +88,24 @@ def _typed_finding(passage: Passage, typed: Typed, series: list[Series], known: 
             return Finding("figures/typed", passage.path, passage.line, None,
                            f"'{typed.text}' is {value:,g} ('{candidate.label}') with two digits swapped")
     return None
+
+
+def _typed_target(passage: Passage, typed: Typed, series: list[Series], facts: dict[str, Fact]) -> Finding | None:
+    """'a target of 85%' typed in a sentence about one KPI (cited, or named by its id) whose target is 80%."""
+    if not TARGET_BEFORE.search(passage.typed()[:typed.start]):
+        return None
+    kpis = {facts[name].series.key: facts[name].series for _, name in passage.cited()
+            if name in facts and facts[name].series.target is not None}
+    for candidate in series:
+        if candidate.target is not None and re.search(rf"\b{re.escape(candidate.key.split('.')[-1])}\b", passage.text):
+            kpis.setdefault(candidate.key, candidate)
+    if len(kpis) != 1:
+        return None
+    kpi = next(iter(kpis.values()))
+    if kpi.target is None or typed.agrees(kpi.target) or not compatible(typed.unit, kpi.unit):
+        return None
+    return Finding("figures/typed", passage.path, passage.line, None,
+                   f"'{typed.text}' is typed as the target of {kpi.key}, whose target is {kpi.target:,g}")
 
 
 def _name(series: Series, facts: dict[str, Fact]) -> str:

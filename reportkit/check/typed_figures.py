@@ -53,9 +53,9 @@ def _distinct_series(facts: dict[str, Fact]) -> list[Series]:
 
 def _typed_finding(passage: Passage, typed: Typed, series: list[Series], known: list[tuple[Series, float]],
                    facts: dict[str, Fact]) -> Finding | None:
-    target = _typed_target(passage, typed, series, facts)
-    if target is not None:
-        return target
+    wrong_target = _typed_target(passage, typed, series, facts)
+    if wrong_target is not None:
+        return wrong_target
     same_kind = [(s, v) for s, v in known if compatible(typed.unit, s.unit)]
     if any(typed.agrees(v) for _, v in same_kind):
         return _other_period(passage, typed, series)

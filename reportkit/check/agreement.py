@@ -34,6 +34,7 @@ from .findings import RULES, Finding
 from .hosts import check_link_hosts
 from .passages import Source, read_sources
 from .plausibility import check_plausibility
+from .rankings import check_rankings
 from .references import check_names, check_references, check_work_programme, item_titles
 from .typed_figures import check_typed_figures
 
@@ -73,6 +74,7 @@ def check_agreement(pack: Pack, documents: list[Document]) -> list[Finding]:
     findings += check_derived(sources, known, pack.context.values)
     findings += check_claims(sources, known, by_data)
     findings += check_comparisons(sources, pack.context.data.datasets)
+    findings += check_rankings(sources, pack.context.data.datasets)
     reporting = {name: d.period for name, d in pack.context.data.datasets.items() if isinstance(d, KpiSet)}
     findings += check_dates(sources, known, periods, pack.spec.date, reporting)
     findings += check_references(sources, documents)

@@ -39,6 +39,8 @@ class Passage:
     labels: tuple[tuple[str, str], ...] = ()  # a chart's legend labels: measure -> label
     key: str = ""  # the front matter field a field passage comes from
     span: int = 0  # a cell: the length of the cell's own text, which its row and column names follow
+    rows: str = ""  # a chart of records: the column naming each bar
+    columns: tuple[str, ...] = ()  # and the columns it draws
 
     def cited(self) -> list[tuple[int, str]]:
         """(position, name) of every citation."""
@@ -170,12 +172,14 @@ def _fence(token: Token, path: Path, line: int) -> Iterator[Passage]:
         return
     measures = tuple(str(m) for m in spec.get("measures") or () if isinstance(spec.get("measures"), list))
     labels: dict[object, object] = spec["labels"] if isinstance(spec.get("labels"), dict) else {}
+    rows = spec["rows"] if isinstance(spec.get("rows"), str) else ""
+    columns = tuple(str(c) for c in spec["columns"]) if isinstance(spec.get("columns"), list) else ()
     for key, kind in (("caption", "caption"), ("title", "title")):
         text = spec.get(key)
         if isinstance(text, str):
             offset = next((n for n, row in enumerate(token.content.split("\n")) if row.startswith(f"{key}:")), 0)
             yield Passage(path, line + 1 + offset, kind, text, spec["data"], measures,
-                          tuple((str(k), str(v)) for k, v in labels.items()))
+                          tuple((str(k), str(v)) for k, v in labels.items()), rows=rows, columns=columns)
 
 
 def front_matter_people(meta: LineDict) -> Iterator[tuple[str, int]]:

@@ -68,7 +68,7 @@ AGREEMENT_RULES: tuple[Rule, ...] = (
          "shows, or cite the measure's change"),
     Rule("claims/rating", "error", "'rated Green' or '↑' typed beside a KPI the dashboard rates Amber or that went "
          "down", "cite the KPI's rating or direction by name instead of typing it"),
-    Rule("claims/order", "error", "a chart title saying Dartford and Dover have the most beds where Dartford and Thanet "
+    Rule("claims/order", "error", "a chart title saying Ashford and Thanet have the most beds where Dartford and Thanet "
          "do", "name the bars the data puts first (the chart's sort shows them)"),
     Rule("claims/comparison", "error", "'compares well with England' beside a survey measure where Kent is 34% and "
          "England 47% (higher is better), or 'worsening' beside one that improved", "say how the council compares "

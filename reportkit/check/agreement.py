@@ -32,6 +32,7 @@ from .derived import check_derived
 from .facts import Series, facts
 from .findings import RULES, Finding
 from .hosts import check_link_hosts
+from .keyed import check_keyed_twice
 from .passages import Source, read_sources
 from .plausibility import check_plausibility
 from .rankings import check_rankings
@@ -82,6 +83,7 @@ def check_agreement(pack: Pack, documents: list[Document]) -> list[Finding]:
     findings += check_work_programme(sources, pack.meeting, item_titles(pack.meeting, documents), pack.spec.date)
     findings += _working_days(pack, sources, raw, theme.meeting.working_days)
     findings += check_plausibility(pack.context.data.datasets)
+    findings += check_keyed_twice(pack.context.data.datasets)
     domains = tuple(theme.contact.email_domains)
     for path in [pack_file, *sorted(pack.folder.rglob("*.md"))]:
         findings += check_link_hosts(path, path.read_text(encoding="utf-8"), domains)

@@ -58,6 +58,8 @@ AGREEMENT_RULES: tuple[Rule, ...] = (
     Rule("figures/typed", "error", "'£1.2m' typed beside 'Expected spend in the first contract year', which is "
          "£1,700,000; or 10,047 where the data holds 10,074", "cite the value by name, or list the figure in the "
          "pack's check.yaml if it is right as typed"),
+    Rule("figures/keyed-twice", "error", "'Enquiries received' keyed as 530 in a figures file while the measure "
+         "table holds 471, 503 and 564", "keep the figure in one data file and cite it from there"),
     Rule("figures/typed-change", "error", "'a 12% rise' from 530 to 593, which is +11.9%; or 'up 3%' for 62% to 65%, "
          "which is 3 percentage points", "cite the measure's pct_change or change, or write the change the "
          "figures give (percentage points for percentages)"),

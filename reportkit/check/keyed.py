@@ -14,7 +14,7 @@ def _label(text: str) -> str:
 
 def check_keyed_twice(datasets: dict[str, Dataset]) -> list[Finding]:
     series: dict[str, tuple[str, list[float]]] = {}  # label -> (where, values)
-    for name, dataset in datasets.items():
+    for dataset in datasets.values():
         if isinstance(dataset, MeasureTable):
             for measure in dataset.measures.values():
                 values = [q.value for q in measure.values.values() if q is not None]
@@ -27,7 +27,7 @@ def check_keyed_twice(datasets: dict[str, Dataset]) -> list[Finding]:
     for dataset in datasets.values():
         if not isinstance(dataset, Figures):
             continue
-        for key, figure in dataset.values.items():
+        for figure in dataset.values.values():
             other = series.get(_label(figure.label)) if figure.label else None
             if other is None or any(abs(v - figure.quantity.value) < 1e-9 for v in other[1]):
                 continue

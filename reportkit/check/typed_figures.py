@@ -18,6 +18,9 @@ STOPWORDS = frozenset({
     "been", "also", "more", "less", "other", "all", "per"})  # words of four letters or more that name nothing
 PERIOD_LABEL = re.compile(r"\bQ[1-4] \d{4}/\d{2}\b|(?<![\d/])\d{4}/\d{2}(?![\d/])")
 WORD = re.compile(r"[a-z][a-z]+")
+CHANGE_BEFORE = re.compile(r"\b(?:by|up|down|change of|increase of|rise of|fall of|drop of|reduction of)\s+$",
+                           re.IGNORECASE)
+CHANGE_AFTER = re.compile(r"\s+(?:more|fewer|higher|lower|up|down|extra|less)\b", re.IGNORECASE)
 TARGET_BEFORE = re.compile(r"\btarget (?:of|is|was)\s+(?:no more than\s+|no less than\s+|at least\s+|under\s+|over\s+)?$",
                           re.IGNORECASE)
 ROUNDING_RANGE = 2.0  # a rounded money figure is compared with the pack's sums within this factor of it
@@ -51,33 +54,47 @@ def _distinct_series(facts: dict[str, Fact]) -> list[Series]:
     return list(seen.values())
 
 
+def _named(passage: Passage, typed: Typed, series: list[Series]) -> list[Series]:
+    """The measures of the typed figure's unit that the sentence names by most of their label's words."""
+    text = passage.typed()
+    if not typed.figure_like or CHANGE_BEFORE.search(text[:typed.start]) or CHANGE_AFTER.match(text, typed.end):
+        return []  # a difference ('up by 150', '150 more'), not a value of the measure
+    sentence = words(text)
+    found = []
+    for candidate in series:
+        if not compatible(typed.unit, candidate.unit) or typed.text in candidate.label:
+            continue
+        label = words(candidate.label)
+        if len(label) >= 2 and len(label & sentence) >= max(2, round(len(label) * 0.75)):
+            found.append(candidate)
+    return found
+
+
 def _typed_finding(passage: Passage, typed: Typed, series: list[Series], known: list[tuple[Series, float]],
                    facts: dict[str, Fact]) -> Finding | None:
     wrong_target = _typed_target(passage, typed, series, facts)
     if wrong_target is not None:
         return wrong_target
+    named = _named(passage, typed, series)
+    holding = [s for s in named if any(typed.agrees(v) for _, v in s.points)]
+    if holding:
+        return _other_period(passage, typed, holding)
     same_kind = [(s, v) for s, v in known if compatible(typed.unit, s.unit)]
+    if named and named[0].target is None:
+        candidate = named[0]
+        latest_period, latest = candidate.points[-1]
+        when = f" in {latest_period.label}" if latest_period else ""
+        elsewhere = next((f"; {typed.text} is '{s.label}'" + (f" in {p.label}" if p else "")
+                          for s in series if compatible(typed.unit, s.unit)
+                          for p, v in s.points if typed.agrees(v)), "")
+        return Finding("figures/typed", passage.path, passage.line, None,
+                       f"'{typed.text}' is typed beside '{candidate.label}', which is {latest:,g}{when}{elsewhere} "
+                       f"(cite it as {{{{ {_name(candidate, facts)} }}}})")
     if any(typed.agrees(v) for _, v in same_kind):
-        return _other_period(passage, typed, series)
-    cited = {facts[name].series.key for _, name in passage.cited() if name in facts}
-    sentence = words(passage.typed())
-    for candidate in series if typed.figure_like else []:
-        if candidate.key in cited or not compatible(typed.unit, candidate.unit) or typed.text in candidate.label:
-            continue
-        label = words(candidate.label)
-        if len(label) >= 2 and len(label & sentence) >= max(2, round(len(label) * 0.75)):
-            target = candidate.target if candidate.target is not None and "target" in passage.text.lower() else None
-            latest_period, latest = candidate.points[-1]
-            if target is not None and not typed.agrees(target):
-                return Finding("figures/typed", passage.path, passage.line, None,
-                               f"'{typed.text}' is typed beside '{candidate.label}', whose target is {target:,g}")
-            if target is None and not any(typed.agrees(v) for _, v in candidate.points):
-                when = f" in {latest_period.label}" if latest_period else ""
-                return Finding("figures/typed", passage.path, passage.line, None,
-                               f"'{typed.text}' is typed beside '{candidate.label}', which is {latest:,g}{when} "
-                               f"(cite it as {{{{ {_name(candidate, facts)} }}}})")
+        return None
     if typed.unit == "gbp" and typed.step >= 1000:
-        near = [(abs(v - typed.value), s, v) for s, v in same_kind if v / ROUNDING_RANGE <= typed.value <= v * ROUNDING_RANGE]
+        near = [(abs(v - typed.value), s, v) for s, v in same_kind
+                if v / ROUNDING_RANGE <= typed.value <= v * ROUNDING_RANGE]
         if near:
             _, candidate, value = min(near, key=lambda entry: entry[0])
             return Finding("figures/typed", passage.path, passage.line, None,
@@ -115,27 +132,22 @@ def _name(series: Series, facts: dict[str, Fact]) -> str:
     return series.key
 
 
-def _other_period(passage: Passage, typed: Typed, series: list[Series]) -> Finding | None:
-    """A typed figure that is one period's value of a measure named in the sentence, beside another period."""
+def _other_period(passage: Passage, typed: Typed, named: list[Series]) -> Finding | None:
+    """A typed figure that is one period's value of a measure the sentence names, beside another period's label
+    (the nearest label after the figure, else before it)."""
     text = passage.typed()
     labels = [(m.start() - typed.end if m.start() >= typed.end else 10 * (typed.start - m.end()), typed_period(m.group(0)))
               for m in PERIOD_LABEL.finditer(text)]
-    named = [p for _, p in sorted(labels, key=lambda entry: entry[0]) if p is not None][:1]  # the nearest, after first
-    if not named:
+    nearest = [p for _, p in sorted(labels, key=lambda entry: entry[0]) if p is not None][:1]
+    if not nearest:
         return None
-    sentence = words(passage.typed())
-    for candidate in series:
-        label = words(candidate.label)
-        if len(label) < 2 or len(label & sentence) < max(2, round(len(label) * 0.75)):
-            continue
-        if not compatible(typed.unit, candidate.unit):
-            continue
+    for candidate in named:
         by_period = {_key(p): (p, v) for p, v in candidate.points if p is not None}
         matching = [p for p, v in by_period.values() if typed.agrees(v)]
-        stated = [by_period[_key(p)] for p in named if _key(p) in by_period]
-        if not matching or not stated or any(typed.agrees(v) for _, v in stated):
+        stated = by_period.get(_key(nearest[0]))
+        if not matching or stated is None or typed.agrees(stated[1]):
             continue
-        period, value = stated[0]
+        period, value = stated
         return Finding("figures/typed", passage.path, passage.line, None,
                        f"'{typed.text}' is '{candidate.label}' in {matching[-1].label}, not in {period.label} "
                        f"({value:,g})")

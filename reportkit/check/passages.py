@@ -21,6 +21,7 @@ from ..errors import ContentError
 from ..read.frontmatter import read_markdown_file
 from ..read.yamlfile import LineDict, LineList, line_of
 
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML was built with it
 CITATION = re.compile(r"\{\{\s*([A-Za-z0-9_][A-Za-z0-9_.\-]*)\s*\}\}")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'(£{])")
 PROSE_FIELDS = ("title", "subject", "summary", "recommendations", "purpose")
@@ -72,7 +73,8 @@ class Source:
 
 
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    """The reader's parser, less inline parsing: the rules read each block's source text, not its emphasis."""
+    return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table").disable("inline")
 
 
 def read_sources(folder: Path) -> list[Source]:
@@ -165,7 +167,7 @@ def _fence(token: Token, path: Path, line: int) -> Iterator[Passage]:
     if token.info.strip() not in ("table", "chart"):
         return
     try:
-        spec = yaml.safe_load(token.content)
+        spec = yaml.load(token.content, Loader=FAST_LOADER)  # a safe loader
     except yaml.YAMLError:  # the build reports a broken block with its line
         return
     if not isinstance(spec, dict) or not isinstance(spec.get("data"), str):

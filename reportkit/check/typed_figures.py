@@ -5,6 +5,7 @@ another period's label."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..compute.periods import Period
 from .facts import Fact, Series, typed_period
@@ -26,10 +27,11 @@ TARGET_BEFORE = re.compile(r"\btarget (?:of|is|was)\s+(?:no more than\s+|no less
 ROUNDING_RANGE = 2.0  # a rounded money figure is compared with the pack's sums within this factor of it
 
 
-def words(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def words(text: str) -> frozenset[str]:
     """The words that name a thing, singular: 'Complaints received' -> {'complaint', 'received'}."""
     bare = re.sub(r"['’]s\b", "", text.lower())
-    return {w.rstrip("s") for w in WORD.findall(bare) if len(w) > 3 and w not in STOPWORDS}
+    return frozenset(w.rstrip("s") for w in WORD.findall(bare) if len(w) > 3 and w not in STOPWORDS)
 
 
 def check_typed_figures(sources: list[Source], facts: dict[str, Fact]) -> list[Finding]:

@@ -56,12 +56,12 @@ RULES: dict[str, Rule] = {r.id: r for r in (
 # Prose that agrees with its data (typed figures, claims, periods, references, plausibility, link hosts)
 AGREEMENT_RULES: tuple[Rule, ...] = (
     Rule("figures/typed", "error", "'£1.2m' typed beside 'Expected spend in the first contract year', which is "
-         "£1,700,000; or 10,047 where the data holds 10,074", "cite the value by name, or list the figure in the "
+         "£1,700,000; 10,047 where the data holds 10,074; a KPI target typed as 85% where it is 80%", "cite the value by name, or list the figure in the "
          "pack's check.yaml if it is right as typed"),
-    Rule("figures/keyed-twice", "error", "'Enquiries received' keyed as 530 in a figures file while the measure "
-         "table holds 471, 503 and 564", "keep the figure in one data file and cite it from there"),
-    Rule("figures/typed-change", "error", "'a 12% rise' from 530 to 593, which is +11.9%; or 'up 3%' for 62% to 65%, "
-         "which is 3 percentage points", "cite the measure's pct_change or change, or write the change the "
+    Rule("figures/keyed-twice", "error", "'Enquiries received' keyed as 564 in a figures file while the measure "
+         "table holds 530, 471 and 503", "keep the figure in one data file and cite it from there"),
+    Rule("figures/typed-change", "error", "'a change of 12%' where informal concerns went from 286 to 175 "
+         "(-38.8%); or 'up 3%' for 62% to 65%, which is 3 percentage points", "cite the measure's pct_change or change, or write the change the "
          "figures give (percentage points for percentages)"),
     Rule("figures/table-sum", "error", "a typed table whose Total row says £13,000,000 under £9,800,000 and "
          "£4,200,000", "correct the rows or the total so they add up (or build the table from data with totals)"),

@@ -88,7 +88,7 @@ def _prose_claims(passage: Passage, facts: dict[str, Fact]) -> list[Finding]:
         if back and len(sentence_series) == 1:
             here = [next(f for _, f in cited if f.role in ("value", "change", "pct_change"))]
         for _, sign in _direction_words(clause)[:1]:
-            finding = _against_data(passage, clause, sign, here, back)
+            finding = _against_data(passage, sign, here, back)
             if finding:
                 found.append(finding)
         kpi_here = here if any(f.series.polarity for f in here) else [f for _, f in cited]
@@ -96,7 +96,9 @@ def _prose_claims(passage: Passage, facts: dict[str, Fact]) -> list[Finding]:
     return found
 
 
-def _against_data(passage: Passage, clause: str, sign: int, here: list[Fact], back: int) -> Finding | None:
+def _against_data(passage: Passage, sign: int, here: list[Fact], back: int) -> Finding | None:
+    """A claimed rise (sign 1) or fall (-1) against the one measure cited: between two cited points, or into
+    the cited point (``back`` periods earlier for 'the year before')."""
     values = [f for f in here if f.role in ("value", "change", "pct_change") and f.index is not None]
     if not values:
         return None
@@ -105,13 +107,14 @@ def _against_data(passage: Passage, clause: str, sign: int, here: list[Fact], ba
         return None
     series = values[0].series
     indices = sorted({f.index for f in values if f.index is not None})
+    change: float | None
     if len(indices) >= 2 and all(f.role == "value" for f in values):
         change = series.points[indices[-1]][1] - series.points[indices[0]][1]
         first, last = indices[0], indices[-1]
     else:
         last = indices[-1] - back
         first = last - 1
-        change = _change(series, last)  # type: ignore[assignment]
+        change = _change(series, last)
     if change is None or change == 0 or (change > 0) == (sign > 0):
         return None
     word = "a rise" if sign > 0 else "a fall"

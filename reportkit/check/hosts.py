@@ -30,7 +30,10 @@ def check_link_hosts(path: Path, text: str, domains: tuple[str, ...]) -> list[Fi
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
         for match in URL.finditer(line):
-            host = urlsplit(match.group(0)).hostname or ""
+            try:
+                host = urlsplit(match.group(0)).hostname or ""
+            except ValueError:  # not a web address at all ('http://[::1'): nothing to compare
+                continue
             domain = near_miss(host, domains)
             if domain:
                 found.append(Finding("text/link-host", path, number, match.start() + 1,

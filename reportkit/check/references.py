@@ -78,7 +78,7 @@ def check_references(sources: list[Source], documents: list[Document]) -> list[F
                 ident = match.group(1)
                 index = int(ident) if ident.isdigit() else ord(ident) - ord("A") + 1
                 if not 1 <= index <= appendices:
-                    have = "no appendices" if not appendices else f"appendices 1 to {appendices}"
+                    have = {0: "no appendices", 1: "one appendix"}.get(appendices, f"appendices 1 to {appendices}")
                     findings.append(Finding("refs/appendix", passage.path, passage.line, None,
                                             f"'Appendix {ident}': {slug} has {have}"))
     return findings

@@ -87,20 +87,34 @@ def _source(path: Path) -> Source:
         meta, body, first = source.meta, source.body, source.body_first_line
     except ContentError:  # notes without fields: the whole file is body
         meta, body, first = LineDict(), path.read_text(encoding="utf-8"), 1
-    passages = list(_field_passages(path, meta))
+    passages = list(_field_passages(path, meta, path.read_text(encoding="utf-8").split("\n")))
     tables: list[StaticTable] = []
     tokens = _parser().parse(body)
     _walk(tokens, path, first, passages, tables)
     return Source(path, meta, tuple(passages), tuple(tables))
 
 
-def _field_passages(path: Path, meta: LineDict) -> Iterator[Passage]:
+def _field_passages(path: Path, meta: LineDict, lines: list[str]) -> Iterator[Passage]:
     for key in PROSE_FIELDS:
         value = meta.get(key)
         if isinstance(value, str):
             line = line_of(meta, key) or 1
-            for passage in _sentences(path, line + (1 if "\n" in value.strip() else 0), "field", value):
-                yield replace(passage, key=key)
+            for passage in _sentences(path, line, "field", " ".join(value.split())):
+                line = _source_line(lines, line, passage.text)
+                yield replace(passage, key=key, line=line)
+
+
+def _source_line(lines: list[str], from_line: int, sentence: str) -> int:
+    """The line (from ``from_line`` on) where a sentence of a folded YAML field starts: YAML joins the lines."""
+    opening = " ".join(sentence.split()[:3])
+    for number in range(from_line, min(len(lines), from_line + 200) + 1):
+        if opening in " ".join(lines[number - 1].split()):
+            return number
+    first_word = sentence.split()[0] if sentence.split() else ""
+    for number in range(from_line, min(len(lines), from_line + 200) + 1):
+        if first_word and first_word in lines[number - 1]:
+            return number
+    return from_line
 
 
 def _sentences(path: Path, line: int, kind: str, text: str) -> Iterator[Passage]:

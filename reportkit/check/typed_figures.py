@@ -36,9 +36,11 @@ def words(text: str) -> frozenset[str]:
 
 def check_typed_figures(sources: list[Source], facts: dict[str, Fact]) -> list[Finding]:
     series = _distinct_series(facts)
-    known = [(s, v) for s in series for _, v in s.points]
     findings: list[Finding] = []
     for source in sources:
+        # a slip (swapped digits, a wrong rounding) is looked for among the data the file itself cites
+        used = {name.split(".")[0] for passage in source.passages for _, name in passage.cited()}
+        known = [(s, v) for s in series if s.key.split(".")[0] in used for _, v in s.points]
         for passage in source.passages:
             for typed in typed_numbers(passage.typed()):
                 if passage.span and typed.start >= passage.span:
@@ -74,6 +76,7 @@ def _named(passage: Passage, typed: Typed, series: list[Series]) -> list[Series]
 
 def _typed_finding(passage: Passage, typed: Typed, series: list[Series], known: list[tuple[Series, float]],
                    facts: dict[str, Fact]) -> Finding | None:
+    """``known`` holds the values of the data the file cites, where a slip is looked for."""
     wrong_target = _typed_target(passage, typed, series, facts)
     if wrong_target is not None:
         return wrong_target
@@ -100,7 +103,7 @@ def _typed_finding(passage: Passage, typed: Typed, series: list[Series], known: 
         if near:
             _, candidate, value = min(near, key=lambda entry: entry[0])
             return Finding("figures/typed", passage.path, passage.line, None,
-                           f"'{typed.text}' is not a rounding of any sum in the pack; the nearest is £{value:,.0f} "
+                           f"'{typed.text}' is not a rounding of any sum the paper's data holds; the nearest is £{value:,.0f} "
                            f"('{candidate.label}')")
     for candidate, value in same_kind:
         if _swapped(typed.value, value):

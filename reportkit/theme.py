@@ -90,6 +90,8 @@ class MeetingWording(Strict):
         "apologies": "Apologies and Substitutes",
         "declarations": "Declarations of Interest by Members in items on the agenda",
     }
+    working_days: list[Literal["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]] = [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]  # days a committee may meet
     membership: str = "Membership ({count})"
     vacancies: str = "plus {count} vacancies"
     vacancy: str = "plus 1 vacancy"

@@ -15,6 +15,7 @@ from ..papers import read_pack
 from ..read.frontmatter import read_markdown_file
 from ..read.yamlfile import line_of
 from ..walk import nodes_of
+from .agreement import check_agreement
 from .contrast import check_theme
 from .figures import check_data
 from .findings import RULES, Finding
@@ -53,6 +54,7 @@ def check_documents(pack: Pack, documents: list[Document], sentence_words: int =
             findings.append(reading_ease(path, text))
     findings += check_data(pack.context.datasets)
     findings += check_theme(pack.context.theme)
+    findings += check_agreement(pack, documents)
     for doc in documents:
         findings += _tables_without_headers(doc, pack.folder / "pack.yaml")
     return sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], str(f.path), f.line or 0, f.column or 0))

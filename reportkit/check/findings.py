@@ -53,6 +53,60 @@ RULES: dict[str, Rule] = {r.id: r for r in (
 )}
 
 
+# Prose that agrees with its data (typed figures, claims, periods, references, plausibility, link hosts)
+AGREEMENT_RULES: tuple[Rule, ...] = (
+    Rule("figures/typed", "error", "'£1.2m' typed beside 'Expected spend in the first contract year', which is "
+         "£1,700,000; 10,047 where the data holds 10,074; a KPI target typed as 85% where it is 80%", "cite the value by name, or list the figure in the "
+         "pack's check.yaml if it is right as typed"),
+    Rule("figures/keyed-twice", "error", "'Enquiries received' keyed as 564 in a figures file while the measure "
+         "table holds 530, 471 and 503", "keep the figure in one data file and cite it from there"),
+    Rule("figures/typed-change", "error", "'a change of 12%' where informal concerns went from 286 to 175 "
+         "(-38.8%); or 'up 3%' for 62% to 65%, which is 3 percentage points", "cite the measure's pct_change or change, or write the change the "
+         "figures give (percentage points for percentages)"),
+    Rule("figures/table-sum", "error", "a typed table whose Total row says £13,000,000 under £9,800,000 and "
+         "£4,200,000", "correct the rows or the total so they add up (or build the table from data with totals)"),
+    Rule("claims/direction", "error", "'following a large increase the year before' where enquiries went from "
+         "530 to 471; a chart title saying 'rose' over a measure that fell", "make the words say what the data "
+         "shows, or cite the measure's change"),
+    Rule("claims/rating", "error", "'rated Green' or '↑' typed beside a KPI the dashboard rates Amber or that went "
+         "down", "cite the KPI's rating or direction by name instead of typing it"),
+    Rule("claims/order", "error", "a chart title saying Ashford and Thanet have the most beds where Dartford and Thanet "
+         "do", "name the bars the data puts first (the chart's sort shows them)"),
+    Rule("claims/comparison", "error", "'compares well with England' beside a survey measure where Kent is 34% and "
+         "England 47% (higher is better), or 'worsening' beside one that improved", "say how the council compares "
+         "as the survey shows (the survey table computes it)"),
+    Rule("dates/period", "error", "'Q1 2025/26' typed beside a citation of the Q4 2025/26 figure, or a caption "
+         "naming a year its data does not have", "type the period the figure is for, or cite the period by name"),
+    Rule("dates/weekday", "error", "'Tuesday 12 November 2025', which is a Wednesday", "correct the weekday or "
+         "the date"),
+    Rule("dates/weekend", "error", "a meeting dated Saturday 15 November 2025", "give the meeting's real date "
+         "(the working week is the theme's meeting: working_days)"),
+    Rule("dates/tense", "error", "'was agreed on 3 December 2025' in a paper for the 12 November 2025 meeting",
+         "write about later dates in the future tense, or correct the date"),
+    Rule("refs/paragraph", "error", "'paragraph 9.7' or 'Section 14 sets out' in a paper that has no such "
+         "paragraph or section", "refer to a paragraph the paper has (numbers move when paragraphs are added)"),
+    Rule("refs/appendix", "error", "'Appendix 2' in a report with one appendix", "refer to an appendix the report "
+         "lists, or add the appendix to its front matter"),
+    Rule("refs/name-spelling", "warning", "'Mr R Mayal' in the minutes and 'Mr R Mayall' in the membership",
+         "spell the name the same way everywhere (two people with near-identical names may be right)"),
+    Rule("refs/work-programme", "error", "the work programme lists 'Long-Acting Reversible Contraception' as "
+         "item 11 of this meeting, the agenda as item 12", "list this meeting's items in the agenda's order"),
+    Rule("data/percent-fraction", "error", "a percent measure stored as 0.77, 0.81 (printed '1%' and rated RED)",
+         "store percentages as 77, 81"),
+    Rule("data/outlier", "warning", "a quarter's value of 4,560 beside 452, 470 and 461", "check the value for a "
+         "slipped digit; if it is right, the warning can stay"),
+    Rule("data/shifted-row", "warning", "a record whose name sits under the count column, or a measure that alone "
+         "has no value for the first quarter", "move the row's values back under their headings (a measure first "
+         "collected later is right as it is)"),
+    Rule("data/duplicate", "error", "the same record twice in a data file", "delete the repeated row"),
+    Rule("data/case-variant", "error", "'On track' and 'On Track' in one status column, counted as two",
+         "spell each category one way"),
+    Rule("text/link-host", "error", "a link to https://www.kant.gov.uk/", "link to the council's own domain "
+         "(the theme's contact: email_domains)"),
+)
+RULES.update({r.id: r for r in AGREEMENT_RULES})
+
+
 @dataclass(frozen=True)
 class Finding:
     rule: str

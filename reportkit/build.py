@@ -1,31 +1,34 @@
 """The build: read and validate everything, write each document to PDF and DOCX, then publish at once.
 
-Nothing reaches build/<pack>/ until every output is written: files are made in a staging
-folder that replaces the previous outputs in one rename, so a failed build keeps the last good one.
-A meeting pack also gets its bound PDF and agenda; its exempt papers go only under restricted/.
+Nothing reaches build/<pack>/ until every output is written: files are made in a new version
+folder that replaces the previous outputs in one rename (:mod:`.publish`), so a failed build keeps
+the last good one. A meeting pack also gets its bound PDF and agenda. Exempt papers, and the
+restricted pack that binds them, go only to build/restricted/<pack>/, outside the published folder;
+a public output is built only from public papers (:mod:`.separation`).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import manifest
+from . import confine, manifest, publish
 from .bind import ItemPapers, agenda_document, bound_pack, printed_pages
 from .check.engine import ChecksFailed, check_documents
 from .check.findings import Finding
+from .classification import is_exempt
 from .doctypes.registry import build_document
 from .errors import ContentError
 from .model import Document
 from .pack import Pack, open_pack
 from .read.meeting import Item
+from .separation import Paper, check_separation, exempt_files, read_paper
 from .theme import Theme
 from .write.resources import Resources
 
-RESTRICTED = "restricted"
+RESTRICTED = publish.RESTRICTED
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class PackContents:
     documents: list[Document]  # every paper, each also written on its own
     items: list[ItemPapers]  # a meeting's items with their papers; empty for other packs
     included: dict[str, Path]  # other packs a meeting takes papers from: name -> folder
+    papers: list[Paper]  # each document with what it read, for exempt separation
 
 
 def read_pack(root: Path, name: str, draw_charts: bool = True) -> tuple[Pack, list[Document]]:
@@ -51,33 +55,46 @@ def read_pack(root: Path, name: str, draw_charts: bool = True) -> tuple[Pack, li
 
 
 def read_contents(root: Path, name: str, draw_charts: bool = True) -> PackContents:
+    """The pack's papers, read under the confinement rule and checked for exempt separation."""
+    with confine.confined():
+        return _read_contents(root, name, draw_charts)
+
+
+def _read_contents(root: Path, name: str, draw_charts: bool) -> PackContents:
     cache = root / "build" / ".cache" / "charts"
     pack = open_pack(root, name, cache, draw_charts)
     pack_file = pack.folder / "pack.yaml"
     if pack.meeting is None:
-        documents = [build_document(pack.folder / rel, pack.context, (pack_file, line))
-                     for rel, line in zip(pack.spec.documents, pack.document_lines)]
-        return PackContents(pack, documents, [], {})
+        papers = [read_paper(lambda rel=rel: build_document(pack.folder / rel, pack.context, (pack_file, line)),
+                             pack.context, (pack_file, line))
+                  for rel, line in zip(pack.spec.documents, pack.document_lines)]
+        check_separation(papers, root)
+        return PackContents(pack, [p.document for p in papers], [], {}, papers)
     others: dict[str, Pack] = {}
     items: list[ItemPapers] = []
+    papers = []
     for item in pack.meeting.items:
-        papers = []
-        for paper in item.papers:
+        documents = []
+        for source_paper in item.papers:
             source = pack
-            if paper.pack != name:
-                source = others.get(paper.pack) or open_pack(root, paper.pack, cache, draw_charts)
-                others[paper.pack] = source
-            document = build_document(paper.path, source.context, (pack_file, paper.line))
-            _check_classification(item, document, pack_file, paper.line)
-            papers.append(document)
-        items.append(ItemPapers(item, tuple(papers)))
-    documents = [paper for entry in items for paper in entry.papers]
-    return PackContents(pack, documents, items, {n: p.folder for n, p in sorted(others.items())})
+            if source_paper.pack != name:
+                source = others.get(source_paper.pack) or open_pack(root, source_paper.pack, cache, draw_charts)
+                others[source_paper.pack] = source
+            cited_at = (pack_file, source_paper.line)
+            paper = read_paper(lambda: build_document(source_paper.path, source.context, cited_at), source.context,
+                               cited_at)
+            _check_classification(item, paper.document, pack_file, source_paper.line)
+            documents.append(paper.document)
+            papers.append(paper)
+        items.append(ItemPapers(item, tuple(documents)))
+    check_separation(papers, root)
+    return PackContents(pack, [paper.document for paper in papers], items,
+                        {n: p.folder for n, p in sorted(others.items())}, papers)
 
 
 def _check_classification(item: Item, paper: Document, pack_file: Path, line: int) -> None:
     """A paper's own classification must agree with its item: nothing exempt reaches the public pack."""
-    exempt = paper.meta.classification.strip().lower().startswith("exempt")
+    exempt = is_exempt(paper.meta.classification)
     if exempt and not item.exempt:
         raise ContentError(pack_file, line, f"paper '{paper.slug}' is classified exempt but listed under public "
                            f"item {item.number}", "mark the item 'exempt: true' with its 'paragraph:', or list "
@@ -89,43 +106,55 @@ def _check_classification(item: Item, paper: Document, pack_file: Path, line: in
 
 
 def build(root: Path, name: str, force: bool = False) -> BuildResult:
-    """Build ``name`` into build/<name>/, unless its last build is already current (``force`` rebuilds)."""
-    final = root / "build" / name
-    if not force and manifest.up_to_date(root, name):
-        return BuildResult(final, _files(final), up_to_date=True)
-    contents = read_contents(root, name)
+    """Build ``name`` into build/<name>/, unless its last build is already current (``force`` rebuilds).
+
+    Builds of one pack take turns (a lock per pack); what a failed or killed build left is removed first.
+    """
+    confine.named_folder(root / "content", name, "pack", (root / "content" / name, None))
+    layout = publish.Layout(root / "build", name)
+    with publish.pack_lock(layout):
+        publish.clean(layout)
+        if not force and manifest.up_to_date(root, name):
+            return BuildResult(layout.public, _files(layout.public), up_to_date=True)
+        contents = read_contents(root, name)
+        findings = check_documents(contents.pack, contents.documents, information=False)
+        errors = [f for f in findings if f.severity == "error"]
+        if errors:
+            raise ChecksFailed(errors)
+        _write_all(root, contents, layout)
+    return BuildResult(layout.public, _files(layout.public),
+                       warnings=tuple(f for f in findings if f.severity == "warning"))
+
+
+def _write_all(root: Path, contents: PackContents, layout: publish.Layout) -> None:
     pack = contents.pack
-    findings = check_documents(pack, contents.documents, information=False)
-    errors = [f for f in findings if f.severity == "error"]
-    if errors:
-        raise ChecksFailed(errors)
     when = datetime(pack.spec.date.year, pack.spec.date.month, pack.spec.date.day, tzinfo=timezone.utc)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
     theme = pack.context.theme
     roots = {"pack": pack.folder, "theme": theme.folder, "charts": pack.context.data.cache_dir}
     roots.update({f"pack-{other}": folder for other, folder in contents.included.items()})
     resources = Resources(roots)
-
-    out_root = root / "build"
-    staging = out_root / f".staging-{name}-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
+    staging = publish.start(layout)
+    public, restricted = staging / "public", staging / RESTRICTED
     try:
-        exempt = {id(paper) for entry in contents.items if entry.item.exempt for paper in entry.papers}
+        exempt = {id(paper.document) for paper in contents.papers if paper.exempt}
         for doc in contents.documents:
-            folder = staging / RESTRICTED if id(doc) in exempt else staging
-            _write(doc, theme, resources, folder, when)
+            _write(doc, theme, resources, restricted if id(doc) in exempt else public, when)
         if pack.meeting is not None:
-            _write_meeting(contents, theme, resources, staging, when, restricted=False)
+            _write_meeting(contents, theme, resources, public, when, restricted=False)
             if exempt:
-                _write_meeting(contents, theme, resources, staging / RESTRICTED, when, restricted=True)
+                _write_meeting(contents, theme, resources, restricted, when, restricted=True)
         inputs = manifest.input_hashes(root, pack.folder, theme.folder, tuple(contents.included.values()))
-        manifest.write(staging, manifest.manifest(name, int(when.timestamp()), inputs, staging))
-        _publish(staging, final)
+        epoch = int(when.timestamp())
+        if exempt:
+            manifest.write(restricted, manifest.restricted_manifest(layout.name, epoch, inputs, restricted, public))
+        hidden = exempt_files(contents.papers)
+        public_inputs = {path: digest for path, digest in inputs.items() if (root / path).resolve() not in hidden}
+        manifest.write(public, manifest.manifest(layout.name, epoch, public_inputs, public))
+        publish.publish(staging, layout)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        publish.discard(staging)
         raise
-    return BuildResult(final, _files(final), warnings=tuple(f for f in findings if f.severity == "warning"))
 
 
 def _write(doc: Document, theme: Theme, resources: Resources, folder: Path, when: datetime) -> None:
@@ -154,11 +183,3 @@ def _write_meeting(contents: PackContents, theme: Theme, resources: Resources, f
 
 def _files(folder: Path) -> tuple[Path, ...]:
     return tuple(sorted(p for p in folder.rglob("*") if p.is_file()))
-
-
-def _publish(staging: Path, final: Path) -> None:
-    previous = final.with_name(f".previous-{final.name}-{os.getpid()}")
-    if final.exists():
-        final.rename(previous)
-    staging.rename(final)
-    shutil.rmtree(previous, ignore_errors=True)

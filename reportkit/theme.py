@@ -9,11 +9,13 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
+from . import confine
 from .errors import ContentError
 from .read.schema import Strict, validate
 from .read.yamlfile import load_yaml
 
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+BASE_TEMPLATES = "_base"  # the toolkit's own templates, shared by every theme
 
 
 class FontFiles(Strict):
@@ -180,12 +182,15 @@ def split_fields(wording: str, names: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def load_theme(templates_dir: Path, name: str, cited_at: tuple[Path, int | None]) -> Theme:
-    folder = templates_dir / name
+    """The theme ``templates/<name>/``: a plain folder name; its files, fonts included, stay inside it."""
+    folder = confine.named_folder(templates_dir, name, "theme", cited_at)
     theme_file = folder / "theme.yaml"
     if not theme_file.is_file():
         known = sorted(p.name for p in templates_dir.iterdir() if (p / "theme.yaml").is_file())
         raise ContentError(cited_at[0], cited_at[1], f"no theme called '{name}'",
                            f"themes available: {', '.join(known)}")
+    confine.allow(folder)
+    confine.allow(templates_dir / BASE_TEMPLATES)
     spec = validate(ThemeSpec, load_yaml(theme_file), theme_file, "the theme")
     theme = Theme(name, folder, spec)
     for face, path in theme.font_faces.items():
@@ -195,4 +200,5 @@ def load_theme(templates_dir: Path, name: str, cited_at: tuple[Path, int | None]
         if not path.is_file():
             raise ContentError(theme_file, None, f"font file for '{face}' not found: {path.name}",
                                "bundle the font under the theme's fonts/ folder")
+        confine.checked_file(path, confine.MAX_BINARY_BYTES, (theme_file, None))
     return theme

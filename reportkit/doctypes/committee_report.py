@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field as SchemaField
 
+from ..classification import Classification
 from ..errors import ContentError, did_you_mean
 from ..model import (
     Block,
@@ -55,7 +56,7 @@ class CommitteeReportSpec(Strict):
     from_: list[Person] = SchemaField(alias="from", min_length=1)
     to: Meeting
     subject: str
-    classification: str = "Unrestricted"
+    classification: Classification = "Unrestricted"
     summary: str
     recommendations: str
     decision_number: str = ""

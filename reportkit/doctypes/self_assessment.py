@@ -24,6 +24,7 @@ from pydantic import Field
 
 from ..compute.cqc import framework
 from ..compute.values import NamedValue
+from ..classification import Classification
 from ..errors import ContentError, did_you_mean
 from ..model import (
     Block,
@@ -52,7 +53,7 @@ class SelfAssessmentSpec(Strict):
     title: str
     subtitle: str = ""
     author: str
-    classification: str = "Unrestricted"
+    classification: Classification = "Unrestricted"
     scores: str | None = None
     chapters: list[str] = Field(min_length=1)
 
@@ -71,7 +72,7 @@ class ThemeChapterSpec(Strict):
 def build_self_assessment(source: SourceFile, ctx: PackContext) -> Document:
     spec = validate(SelfAssessmentSpec, source.meta, source.path, "the self-assessment's front matter")
     rules = framework()
-    values = dict(ctx.values)
+    values = ctx.values.copy()
     parts: list[Part] = []
     if spec.scores:
         scores = read_scores(spec.scores, ctx, (source.path, line_of(source.meta, "scores") or 1), rules)

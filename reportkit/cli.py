@@ -44,6 +44,11 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print("nothing was published: fix the errors above (reportkit check PACK lists every finding)",
               file=sys.stderr)
         return EXIT_CONTENT_ERROR
+    except OSError as error:  # the file system refused something the checks above did not foresee
+        where = Path(error.filename) if error.filename else root_dir
+        print(f"error: {ContentError(where, None, error.strerror or str(error), 'check the file').located(root_dir)}",
+              file=sys.stderr)
+        return EXIT_CONTENT_ERROR
     except KeyboardInterrupt:
         return 130
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from . import confine
 from .errors import ContentError
@@ -25,20 +26,28 @@ class FontFiles(Strict):
     bold_italic: str
 
 
+# Every theme value that reaches the PDF's CSS is of a closed form, checked here: a colour, a size,
+# a page size, a font name. Wording reaches CSS only as an escaped string (write/html.py css_string).
+FONT_NAME = r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,63}$"
+PAGE_SIZES = Literal["A3", "A4", "A5", "B4", "B5", "letter", "legal"]
+PointSize = Annotated[float, Field(gt=0, le=200)]
+Millimetres = Annotated[float, Field(ge=0, le=100)]
+
+
 class Fonts(Strict):
-    family: str
-    word_family: str
+    family: str = Field(pattern=FONT_NAME)
+    word_family: str = Field(pattern=FONT_NAME)
     files: FontFiles
 
 
 class Sizes(Strict):
-    body: float
-    small: float
-    title: float
-    heading1: float
-    heading2: float
-    heading3: float
-    table: float
+    body: PointSize
+    small: PointSize
+    title: PointSize
+    heading1: PointSize
+    heading2: PointSize
+    heading3: PointSize
+    table: PointSize
 
 
 class Colours(Strict):
@@ -61,14 +70,14 @@ class Colours(Strict):
 
 
 class Margins(Strict):
-    top: float
-    right: float
-    bottom: float
-    left: float
+    top: Millimetres
+    right: Millimetres
+    bottom: Millimetres
+    left: Millimetres
 
 
 class Page(Strict):
-    size: str = "A4"
+    size: PAGE_SIZES = "A4"
     margins_mm: Margins
 
 
@@ -107,6 +116,36 @@ class MeetingWording(Strict):
     restricted: str = "Exempt: not for publication"
     background_note: str = ("Background documents referred to in these papers may be inspected by arrangement "
                             "with the officer who prepared the report.")
+
+    @model_validator(mode="after")
+    def _fields(self) -> MeetingWording:
+        """Each wording carries exactly the fields the toolkit fills in, and no others."""
+        for name, (required, allowed) in WORDING_FIELDS.items():
+            wording = getattr(self, name)
+            try:
+                fields = {field for _, field, _, _ in string.Formatter().parse(wording) if field is not None}
+            except ValueError:
+                raise ValueError(f"'{name}': a '{{' or '}}' is not part of a field; write fields as "
+                                 f"{', '.join('{' + f + '}' for f in sorted(allowed)) or 'none'}") from None
+            missing, unknown = required - fields, fields - allowed
+            if missing or unknown:
+                problem = (f"needs {{{sorted(missing)[0]}}}" if missing else f"has an unknown field {{{sorted(unknown)[0]}}}")
+                raise ValueError(f"'{name}' {problem}; its fields are "
+                                 f"{', '.join('{' + f + '}' for f in sorted(allowed)) or 'none'}")
+        return self
+
+
+# wording name -> (fields it must carry, fields it may carry); any other wording carries none
+WORDING_FIELDS: dict[str, tuple[set[str], set[str]]] = {
+    "membership": ({"count"}, {"count"}),
+    "vacancies": ({"count"}, {"count"}),
+    "exempt_item": ({"paragraph"}, {"paragraph"}),
+    "pages": ({"start", "end"}, {"start", "end"}),
+    "footer": ({"page"}, {"page", "pages"}),
+    **{name: (set(), set()) for name in ("vacancy", "ask_for", "unrestricted_heading", "unrestricted_note",
+                                         "exempt_heading", "exempt_note", "no_exempt_note", "verbal", "blank_page",
+                                         "restricted", "background_note")},
+}
 
 
 class AlternativeFormats(Strict):

@@ -2,13 +2,13 @@
 
 A YAML file may nest only so deep and use only a few aliases (an alias bomb multiplies a small
 file into gigabytes); a KPI or a measure table has at most so many periods; a number must be
-finite and of a size a chart can draw; a picture must be a PNG or JPEG of reasonable pixel count.
+finite and of a size a chart can draw (checked where numbers are parsed,
+:func:`reportkit.compute.numbers.parse_number`); a picture must be a PNG or JPEG of reasonable pixel count.
 The file-size limits live with the confinement rule (:mod:`reportkit.confine`).
 """
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 from .. import confine
@@ -17,21 +17,14 @@ from ..errors import ContentError
 MAX_YAML_DEPTH = 32
 MAX_YAML_ALIASES = 16
 MAX_PERIODS = 240  # twenty years of months
-MAX_MAGNITUDE = 1e15  # larger than any council's budget in pence; charts overflow near 1.7e308
 MAX_IMAGE_PIXELS = 40_000_000  # about 7,700 pixels square: more than print at 300 dpi needs
-IMAGE_FORMATS = {"PNG": "PNG", "JPEG": "JPEG"}
+IMAGE_FORMATS = frozenset({"PNG", "JPEG"})
 
 
 def check_periods(count: int, path: Path, line: int | None, what: str) -> None:
     if count > MAX_PERIODS:
         raise ContentError(path, line, f"{what} has {count:,} periods, over the limit of {MAX_PERIODS}",
                            "keep the periods the committee needs to see; archive the older ones in another file")
-
-
-def check_magnitude(value: float, path: Path, line: int | None, what: str) -> None:
-    if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
-        raise ContentError(path, line, f"{what}: {value!r} is not a number a report can print",
-                           f"give a finite number smaller than {MAX_MAGNITUDE:,.0f}")
 
 
 def check_image(path: Path, cited_at: tuple[Path, int | None]) -> None:

@@ -35,9 +35,11 @@ from ..model import (
     plain_text,
 )
 from .directives import DIRECTIVES, DataContext, directive_blocks
+from .limits import check_image
 
 MAX_DEPTH = 3
 SAFE_LINK = re.compile(r"^(https?://|mailto:|#)", re.IGNORECASE)
+URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 IMAGE_SIZE_MM = (160.0, 90.0)
 
 
@@ -196,11 +198,13 @@ class MarkdownReader:
         if not alt:
             raise ContentError(self.path, line, f"image '{src}' has no alt text",
                                "describe it between the brackets: ![what the picture shows](file.png)")
+        if URL_SCHEME.match(src):
+            raise ContentError(self.path, line, f"image '{src[:60]}' is an address, not a file in the pack",
+                               "copy the picture into the pack folder and give its file name")
         target = (self.path.parent / src).resolve()
         if not target.is_relative_to(self.pack_dir.resolve()):
             raise ContentError(self.path, line, f"image '{src}' is outside the pack", "copy it into the pack folder")
-        if not target.is_file():
-            raise ContentError(self.path, line, f"image '{src}' not found", "check the file name")
+        check_image(self.path.parent / src, (self.path, line))
         self.data.numbering.figures += 1
         caption = f"Figure {self.data.numbering.figures}: {title or alt}"
         return Figure(target, alt, caption, *IMAGE_SIZE_MM)

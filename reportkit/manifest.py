@@ -27,9 +27,14 @@ def sha256(path: Path) -> str:
 
 
 def _input_hash(path: Path) -> str:
-    """A link is recorded by where it points, never followed: it may point outside the pack."""
+    """A link is recorded by where it points, never followed: it may point outside the pack. A pipe, or
+    a folder named like a file, is recorded as such (it is never opened), so the build that refuses it runs."""
     if path.is_symlink():
         return "link:" + os.readlink(path)
+    if path.is_dir():
+        return "folder"
+    if not path.is_file():
+        return "not a file"
     return sha256(path)
 
 
@@ -37,7 +42,7 @@ def input_hashes(root: Path, pack_folder: Path, theme_folder: Path, included: tu
     """Every file a build reads: its pack, the packs its meeting includes papers from, and the templates."""
     roots = [pack_folder, *included, theme_folder, theme_folder.parent / "_base"]
     return {p.relative_to(root).as_posix(): _input_hash(p) for folder in roots for p in sorted(folder.rglob("*"))
-            if p.is_symlink() or p.is_file()}
+            if p.is_symlink() or p.is_file() or not p.is_dir() or p.suffix}
 
 
 @lru_cache(maxsize=1)

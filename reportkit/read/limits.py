@@ -37,7 +37,10 @@ def check_image(path: Path, cited_at: tuple[Path, int | None]) -> None:
     try:
         with Image.open(path) as image:
             kind, (width, height) = image.format, image.size
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError, SyntaxError):
+    except Image.DecompressionBombError:
+        raise ContentError(*cited_at, f"image '{name}' has more than {MAX_IMAGE_PIXELS:,} pixels",
+                           "scale it down: 2,000 pixels across prints sharply") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
         raise ContentError(*cited_at, f"image '{name}' is not a picture that can be read", hint) from None
     if kind not in IMAGE_FORMATS:
         raise ContentError(*cited_at, f"image '{name}' is a {kind} file, which Word and PDF cannot both place", hint)

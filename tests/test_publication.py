@@ -1,0 +1,111 @@
+"""Publication: a build killed half-way or two builds of one pack at once leave build/PACK complete.
+
+build/PACK is a link switched by one rename (reportkit/publish.py); these tests watch it from
+outside while builds run, kill one with SIGKILL while it writes, and open what is left.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import docx
+import pikepdf
+import pytest
+from conftest import build
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and signals")
+
+
+def _command(root: Path, *args: str) -> list[str]:
+    return [sys.executable, "-m", "reportkit", "--root", str(root), "build", "mini", *args]
+
+
+def _complete(folder: Path) -> dict[str, str]:
+    """build/PACK as a reader sees it: the manifest loads, every output it names is there with its hash,
+    and the PDF and DOCX open."""
+    recorded = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["outputs"]
+    assert set(recorded) == {"report.pdf", "report.docx"}
+    for name, digest in recorded.items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
+    with pikepdf.open(folder / "report.pdf") as pdf:
+        assert len(pdf.pages) >= 2
+    assert any("Waiting times update" in p.text for p in docx.Document(str(folder / "report.docx")).paragraphs)
+    return recorded
+
+
+class Watcher(threading.Thread):
+    """Reads build/PACK/manifest.json as often as it can; counts the times it was missing or unreadable."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(daemon=True)
+        self.folder, self.reads, self.missing, self.running = folder, 0, 0, True
+
+    def run(self) -> None:
+        while self.running:
+            try:
+                json.loads((self.folder / "manifest.json").read_text(encoding="utf-8"))
+                self.reads += 1
+            except (OSError, ValueError):
+                self.missing += 1
+
+
+def _leftovers(root: Path) -> list[Path]:
+    live = (root / "build" / "mini").resolve()
+    return [v for v in (root / "build" / ".versions" / "mini").iterdir() if not live.is_relative_to(v)]
+
+
+def test_two_concurrent_builds_of_one_pack(mini_project: Path) -> None:
+    assert build(mini_project, "mini") == 0
+    watcher = Watcher(mini_project / "build" / "mini")
+    watcher.start()
+    runs = [subprocess.Popen(_command(mini_project, "--force"), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            for _ in range(2)]
+    results = [run.communicate(timeout=300) for run in runs]
+    watcher.running = False
+    watcher.join()
+    assert [run.returncode for run in runs] == [0, 0], results
+    assert watcher.reads > 100 and watcher.missing == 0, (watcher.reads, watcher.missing)
+    _complete(mini_project / "build" / "mini")
+    assert not _leftovers(mini_project)
+
+
+def test_a_build_killed_mid_way_leaves_the_last_one(mini_project: Path) -> None:
+    assert build(mini_project, "mini") == 0
+    published = mini_project / "build" / "mini"
+    before = _complete(published)
+    versions = mini_project / "build" / ".versions" / "mini"
+    run = subprocess.Popen(_command(mini_project, "--force"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not any((v / "public" / "report.pdf").exists() for v in _leftovers(mini_project)):
+        time.sleep(0.005)
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    assert run.returncode == -signal.SIGKILL
+    leftover = _leftovers(mini_project)
+    assert leftover, "the build was killed before it began writing"
+    assert _complete(published) == before
+    assert build(mini_project, "mini") == 0  # the next build cleans up, under the lock, and is current again
+    assert not _leftovers(mini_project) and len(list(versions.iterdir())) == 1
+    _complete(published)
+
+
+def test_staging_of_older_builds_and_a_plain_folder_are_replaced(mini_project: Path) -> None:
+    out = mini_project / "build"
+    (out / "mini").mkdir(parents=True)
+    (out / "mini" / "old.pdf").write_bytes(b"%PDF-1.7 old")
+    for stale in (".staging-mini-999", ".previous-mini-999"):
+        (out / stale).mkdir()
+        (out / stale / "half.pdf").write_bytes(b"%PDF-")
+    assert build(mini_project, "mini") == 0
+    assert (out / "mini").is_symlink()
+    assert not (out / "mini" / "old.pdf").exists()
+    assert not list(out.glob(".staging-*")) and not list(out.glob(".previous-*"))
+    _complete(out / "mini")

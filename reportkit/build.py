@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 
 from . import confine, manifest, publish
@@ -65,7 +66,7 @@ def _read_contents(root: Path, name: str, draw_charts: bool) -> PackContents:
     pack = open_pack(root, name, cache, draw_charts)
     pack_file = pack.folder / "pack.yaml"
     if pack.meeting is None:
-        papers = [read_paper(lambda rel=rel: build_document(pack.folder / rel, pack.context, (pack_file, line)),
+        papers = [read_paper(partial(build_document, pack.folder / rel, pack.context, (pack_file, line)),
                              pack.context, (pack_file, line))
                   for rel, line in zip(pack.spec.documents, pack.document_lines)]
         check_separation(papers, root)
@@ -81,8 +82,8 @@ def _read_contents(root: Path, name: str, draw_charts: bool) -> PackContents:
                 source = others.get(source_paper.pack) or open_pack(root, source_paper.pack, cache, draw_charts)
                 others[source_paper.pack] = source
             cited_at = (pack_file, source_paper.line)
-            paper = read_paper(lambda: build_document(source_paper.path, source.context, cited_at), source.context,
-                               cited_at)
+            paper = read_paper(partial(build_document, source_paper.path, source.context, cited_at),
+                               source.context, cited_at)
             _check_classification(item, paper.document, pack_file, source_paper.line)
             documents.append(paper.document)
             papers.append(paper)

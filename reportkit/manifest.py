@@ -18,7 +18,6 @@ from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
-
 TOOLS = ("reportkit", "weasyprint", "python-docx", "matplotlib", "pydyf")
 
 

@@ -129,7 +129,8 @@ class MeetingWording(Strict):
                                  f"{', '.join('{' + f + '}' for f in sorted(allowed)) or 'none'}") from None
             missing, unknown = required - fields, fields - allowed
             if missing or unknown:
-                problem = (f"needs {{{sorted(missing)[0]}}}" if missing else f"has an unknown field {{{sorted(unknown)[0]}}}")
+                problem = (f"needs {{{sorted(missing)[0]}}}" if missing
+                           else f"has an unknown field {{{sorted(unknown)[0]}}}")
                 raise ValueError(f"'{name}' {problem}; its fields are "
                                  f"{', '.join('{' + f + '}' for f in sorted(allowed)) or 'none'}")
         return self

@@ -22,8 +22,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-import pikepdf
 import pdfplumber
+import pikepdf
 import pytest
 import yaml
 from conftest import FIXTURES, build, make_project
@@ -58,7 +58,8 @@ def _png_header(width: int, height: int) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    pixels = zlib.compress(b"\0" * 64)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
 
 
 def _rows(spec: dict[str, Any]) -> str:
@@ -136,8 +137,8 @@ def _texts(folder: Path) -> dict[str, str]:
     texts: dict[str, str] = {}
     for path in sorted(folder.rglob("*")):
         if path.suffix == ".pdf":
-            with pdfplumber.open(path) as pdf:
-                text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+            with pdfplumber.open(path) as plumbed:
+                text = "\n".join(page.extract_text() or "" for page in plumbed.pages)
             with pikepdf.open(path) as pdf, pdf.open_outline() as outline:
                 stack = list(outline.root)
                 while stack:

@@ -84,7 +84,8 @@ def test_a_build_killed_mid_way_leaves_the_last_one(mini_project: Path) -> None:
     versions = mini_project / "build" / ".versions" / "mini"
     run = subprocess.Popen(_command(mini_project, "--force"), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not any((v / "public" / "report.pdf").exists() for v in _leftovers(mini_project)):
+    while time.monotonic() < deadline and not any((v / "public" / "report.pdf").exists()
+                                                  for v in _leftovers(mini_project)):
         time.sleep(0.005)
     os.kill(run.pid, signal.SIGKILL)
     run.wait()

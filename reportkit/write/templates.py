@@ -7,7 +7,6 @@ from anywhere else, and it is read like any content file (never a pipe, never to
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Callable
 
 from jinja2 import BaseLoader, TemplateNotFound

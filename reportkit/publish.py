@@ -5,9 +5,11 @@ Each build writes a new version folder, build/.versions/PACK/<stamp>/, holding `
 when the pack has exempt papers, ``restricted/``. build/PACK is a symbolic link to the public half
 of the current version; build/restricted/PACK to its restricted half. A build switches a link by
 making a new one beside it and renaming it over the old: on POSIX systems rename() replaces the
-link atomically, so a reader always finds either the old outputs or the new ones, complete. Any
-version that no link points to is left over from a build that failed or was killed, and is removed
-when the next build of the pack starts (under the lock, so never one still being written).
+link atomically, so a reader always finds either the old outputs or the new ones, complete. The
+version just replaced stays until the next build of the pack starts, so a reader that followed the old
+link a moment before the switch can still open its files. Any other version that no link points to
+is left over from a build that failed or was killed; it too is removed when the next build starts
+(under the lock, so never one still being written).
 
 Where links cannot be made (Windows without the right to create them), build/PACK is a plain folder,
 replaced by two renames: there is then a moment in which it is missing.
@@ -77,9 +79,9 @@ def start(layout: Layout) -> Path:
     return staging
 
 
-def clean(layout: Layout) -> None:
-    """Remove every version no link points to, and the staging folders of the older layout."""
-    live = {_target(layout.public), _target(layout.restricted)}
+def clean(layout: Layout, keep: frozenset[Path | None] = frozenset()) -> None:
+    """Remove every version no link points to (but those in ``keep``), and the staging of the older layout."""
+    live = {_target(layout.public), _target(layout.restricted), *keep}
     if layout.versions.is_dir():
         for version in layout.versions.iterdir():
             if not any(target is not None and target.is_relative_to(version.resolve()) for target in live):
@@ -91,13 +93,14 @@ def clean(layout: Layout) -> None:
 
 def publish(staging: Path, layout: Layout) -> None:
     """Make ``staging`` the current version: the restricted half first, then the public one."""
+    replaced = frozenset({_target(layout.public), _target(layout.restricted)})
     restricted = staging / RESTRICTED
     if restricted.is_dir():
         _switch(layout.restricted, restricted, layout)
     elif layout.restricted.is_symlink() or layout.restricted.exists():
         _remove(layout.restricted)
     _switch(layout.public, staging / "public", layout)
-    clean(layout)
+    clean(layout, keep=replaced)
 
 
 def discard(staging: Path) -> None:

@@ -197,4 +197,4 @@ def test_hostile_input(case: dict[str, Any], built_base: Path, tmp_path: Path,
            {p.resolve() for p in (root / "build" / "restricted").glob("*") if p.is_symlink()}
     leftovers = [v for pack in versions.iterdir() for v in pack.iterdir()
                  if not any(target.is_relative_to(v) for target in live)]
-    assert not leftovers, leftovers
+    assert len(leftovers) <= (1 if expected == 0 else 0), leftovers  # a new build keeps the one it replaced

@@ -88,7 +88,8 @@ def clean(layout: Layout, keep: frozenset[Path | None] = frozenset()) -> None:
                 _remove(version)
     for pattern in (f".staging-{layout.name}-*", f".previous-{layout.name}-*"):
         for leftover in layout.out_root.glob(pattern):
-            _remove(leftover)
+            if leftover.name.rpartition("-")[2].isdigit() and leftover.name.count("-") == layout.name.count("-") + 2:
+                _remove(leftover)  # .staging-NAME-PID: not another pack's whose name starts with NAME-
 
 
 def publish(staging: Path, layout: Layout) -> None:

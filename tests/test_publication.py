@@ -105,11 +105,47 @@ def test_staging_of_older_builds_and_a_plain_folder_are_replaced(mini_project: P
     out = mini_project / "build"
     (out / "mini").mkdir(parents=True)
     (out / "mini" / "old.pdf").write_bytes(b"%PDF-1.7 old")
-    for stale in (".staging-mini-999", ".previous-mini-999"):
+    for stale in (".staging-mini-999", ".previous-mini-999", ".staging-mini-2026-999"):
         (out / stale).mkdir()
         (out / stale / "half.pdf").write_bytes(b"%PDF-")
     assert build(mini_project, "mini") == 0
     assert (out / "mini").is_symlink()
     assert not (out / "mini" / "old.pdf").exists()
-    assert not list(out.glob(".staging-*")) and not list(out.glob(".previous-*"))
+    assert [p.name for p in out.glob(".staging-*")] == [".staging-mini-2026-999"]  # another pack's
+    assert not list(out.glob(".previous-*"))
     _complete(out / "mini")
+
+
+def test_without_links_build_pack_is_a_folder_replaced_whole(mini_project: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where links cannot be made (Windows without the right), the fallback of two renames."""
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError("symbolic links are not available")
+
+    monkeypatch.setattr(os, "symlink", refuse)
+    assert build(mini_project, "mini") == 0
+    first = _complete(mini_project / "build" / "mini")
+    assert not (mini_project / "build" / "mini").is_symlink()
+    report = mini_project / "content" / "mini" / "report.md"
+    report.write_text(report.read_text(encoding="utf-8").replace("# Next steps", "# Next steps\n\nA new line."),
+                      encoding="utf-8")
+    assert build(mini_project, "mini") == 0
+    assert _complete(mini_project / "build" / "mini") != first
+    assert not list((mini_project / "build" / ".versions" / "mini").iterdir())
+
+
+def test_a_build_that_cannot_get_the_lock_says_so(mini_project: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from filelock import FileLock
+
+    from reportkit import publish
+
+    monkeypatch.setattr(publish, "LOCK_TIMEOUT_S", 0.2)
+    locks = mini_project / "build" / ".locks"
+    locks.mkdir(parents=True)
+    with FileLock(str(locks / "mini.lock")):  # another build holding the pack
+        assert build(mini_project, "mini") == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: build/mini: another build of 'mini' has held the pack's lock") and "hint" in err
+    assert not (mini_project / "build" / "mini").exists()
+    assert build(mini_project, "mini") == 0

@@ -24,6 +24,7 @@ from .errors import ContentError
 
 PLAIN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)*$")
 MAX_NAME = 100  # characters in a pack or theme name
+MAX_FILE_NAME = 255  # bytes in one file name on common file systems
 MAX_TEXT_BYTES = 4 * 1024 * 1024  # a content, data or theme file
 MAX_BINARY_BYTES = 32 * 1024 * 1024  # an image or a font
 

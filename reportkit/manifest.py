@@ -122,6 +122,6 @@ def up_to_date(root: Path, name: str) -> bool:
         if full.get("inputs") != input_hashes(root, pack_folder, theme_folder, included):
             return False
         outputs = previous.get("outputs", {})
-        return bool(outputs) and outputs == _outputs(final)
+        return bool(outputs or full is not previous) and outputs == _outputs(final)
     except (OSError, ValueError, KeyError, TypeError, ContentError):
         return False

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field as SchemaField
 
+from .. import confine
 from ..classification import Classification
 from ..errors import ContentError, did_you_mean
 from ..model import (
@@ -154,9 +155,7 @@ def _appendices(spec: CommitteeReportSpec, source: SourceFile, ctx: PackContext,
             if not path.is_relative_to(ctx.pack_dir.resolve()):
                 raise ContentError(source.path, line, f"appendix '{entry.file}' is outside the pack",
                                    "keep appendices in the pack folder")
-            if not path.is_file():
-                raise ContentError(source.path, line, f"appendix file '{entry.file}' not found",
-                                   "check the file name")
+            confine.checked_file(source.path.parent / entry.file, cited_at=(source.path, line))
             part, title = _appendix_part(index, read_markdown_file(path), ctx, facts, (source.path, line or 1))
             parts.append(part)
         elif entry.title:

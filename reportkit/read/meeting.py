@@ -185,9 +185,11 @@ def _existing(folder: Path, name: str, line: int, pack_file: Path) -> Path:
     path = (folder / name).resolve()
     if not path.is_relative_to(folder.resolve()):
         raise ContentError(pack_file, line, f"paper '{name}' is outside its pack", "list files in the pack folder")
-    if not path.is_file():
+    too_long = len(path.name.encode()) > confine.MAX_FILE_NAME  # exists() would fail; checked_file says why
+    if not too_long and not path.exists():
         known = sorted(p.name for p in folder.glob("*.md"))
         raise ContentError(pack_file, line, f"paper '{name}' not found in {folder.name}/", did_you_mean(name, known))
+    confine.checked_file(folder / name, cited_at=(pack_file, line))  # a folder, a pipe, a name too long
     return folder / name
 
 

@@ -73,7 +73,7 @@ def note_read(real: Path) -> None:
 def plain_name(name: str, what: str, cited_at: Where) -> str:
     """A pack or theme name: a folder name, never a path."""
     if len(name) > MAX_NAME or not PLAIN_NAME.match(name):
-        raise ContentError(cited_at[0], cited_at[1], f"'{_shown(name)}' is not a {what} name",
+        raise ContentError(cited_at[0], cited_at[1], f"'{shown(name)}' is not a {what} name",
                            f"name a {what} by its folder name alone, such as cabinet-2026-07 (letters, digits, "
                            f"'-', '_' and '.'; no '/' or '..')")
     return name
@@ -95,7 +95,7 @@ def named_folder(parent: Path, name: str, what: str, cited_at: Where) -> Path:
 def checked_file(path: Path, limit: int = MAX_TEXT_BYTES, cited_at: Where | None = None) -> Path:
     """The real path behind ``path`` when it may be read; a ContentError naming it otherwise."""
     where: Where = cited_at or (path, None)
-    name = _shown(path.name)
+    name = shown(path.name)
     try:
         real = path.resolve(strict=True)
         info = os.stat(real)
@@ -126,14 +126,14 @@ def read_bytes(path: Path, limit: int = MAX_TEXT_BYTES, cited_at: Where | None =
     try:
         descriptor = os.open(real, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise ContentError(*where, f"file '{_shown(path.name)}' cannot be read ({exc.strerror})",
+        raise ContentError(*where, f"file '{shown(path.name)}' cannot be read ({exc.strerror})",
                            "check the file's permissions") from None
     with os.fdopen(descriptor, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise ContentError(*where, f"'{_shown(path.name)}' is not a regular file", "put an ordinary file there")
+            raise ContentError(*where, f"'{shown(path.name)}' is not a regular file", "put an ordinary file there")
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise ContentError(*where, f"'{_shown(path.name)}' is over the limit of {limit / 2**20:.0f} MB",
+        raise ContentError(*where, f"'{shown(path.name)}' is over the limit of {limit / 2**20:.0f} MB",
                            "split the file")
     return data
 
@@ -156,7 +156,7 @@ def read_text(path: Path, cited_at: Where | None = None) -> str:
     return text
 
 
-def _shown(text: str, limit: int = 60) -> str:
+def shown(text: str, limit: int = 60) -> str:
     """A name as it can be printed on one line: control characters escaped, long names cut."""
     printable = "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
     return printable if len(printable) <= limit else printable[:limit] + "..."

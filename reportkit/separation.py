@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 from . import confine
 from .classification import is_exempt
@@ -90,10 +90,6 @@ def check_separation(papers: list[Paper], shown_from: Path) -> None:
 def exempt_files(papers: list[Paper]) -> frozenset[Path]:
     """The real paths of everything exempt papers read: none of it may be named in public."""
     return frozenset(path for paper in papers if paper.exempt for path in paper.reads)
-
-
-def exempt_documents(papers: Iterable[Paper]) -> Iterator[Document]:
-    return (paper.document for paper in papers if paper.exempt)
 
 
 def _relative(path: Path, folder: Path) -> str:

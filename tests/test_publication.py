@@ -149,3 +149,23 @@ def test_a_build_that_cannot_get_the_lock_says_so(mini_project: Path, monkeypatc
     assert err.startswith("error: build/mini: another build of 'mini' has held the pack's lock") and "hint" in err
     assert not (mini_project / "build" / "mini").exists()
     assert build(mini_project, "mini") == 0
+
+
+def test_an_exempt_report_is_published_only_in_restricted(mini_project: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from conftest import edit
+
+    edit(mini_project / "content" / "mini" / "report.md", "summary:",
+         'classification: "Exempt: paragraph 2 of Part 1 of Schedule 12A"\nsummary:')
+    assert build(mini_project, "mini") == 0
+    public, restricted = mini_project / "build" / "mini", mini_project / "build" / "restricted" / "mini"
+    assert sorted(p.name for p in public.iterdir()) == ["manifest.json"]
+    assert sorted(p.name for p in restricted.iterdir()) == ["manifest.json", "report.docx", "report.pdf"]
+    shown = json.loads((public / "manifest.json").read_text(encoding="utf-8"))
+    assert shown["outputs"] == {} and not [name for name in shown["inputs"] if "report.md" in name
+                                            or "appendix.md" in name or "/data/" in name]
+    full = json.loads((restricted / "manifest.json").read_text(encoding="utf-8"))
+    assert "content/mini/report.md" in full["inputs"] and set(full["outputs"]) == {"report.pdf", "report.docx"}
+    capsys.readouterr()
+    assert build(mini_project, "mini") == 0
+    assert "is up to date" in capsys.readouterr().out

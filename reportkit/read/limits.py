@@ -32,7 +32,7 @@ def check_image(path: Path, cited_at: tuple[Path, int | None]) -> None:
     from PIL import Image, UnidentifiedImageError
 
     confine.checked_file(path, confine.MAX_BINARY_BYTES, cited_at)
-    name = confine._shown(path.name)
+    name = confine.shown(path.name)
     hint = "export the picture as a PNG or JPEG file"
     try:
         with Image.open(path) as image:

@@ -29,8 +29,6 @@ from .separation import Paper, check_separation, exempt_files, read_paper
 from .theme import Theme
 from .write.resources import Resources
 
-RESTRICTED = publish.RESTRICTED
-
 
 @dataclass(frozen=True)
 class BuildResult:
@@ -38,6 +36,7 @@ class BuildResult:
     outputs: tuple[Path, ...]
     up_to_date: bool = False
     warnings: tuple[Finding, ...] = ()
+    restricted: tuple[Path, ...] = ()  # under build/restricted/<pack>/: never to be published
 
 
 @dataclass(frozen=True)
@@ -123,7 +122,8 @@ def build(root: Path, name: str, force: bool = False) -> BuildResult:
         if errors:
             raise ChecksFailed(errors)
         _write_all(root, contents, layout)
-    return BuildResult(layout.public, _files(layout.public),
+    restricted = _files(layout.restricted) if layout.restricted.is_dir() else ()
+    return BuildResult(layout.public, _files(layout.public), restricted=restricted,
                        warnings=tuple(f for f in findings if f.severity == "warning"))
 
 
@@ -136,7 +136,7 @@ def _write_all(root: Path, contents: PackContents, layout: publish.Layout) -> No
     roots.update({f"pack-{other}": folder for other, folder in contents.included.items()})
     resources = Resources(roots)
     staging = publish.start(layout)
-    public, restricted = staging / "public", staging / RESTRICTED
+    public, restricted = staging / "public", staging / publish.RESTRICTED
     try:
         exempt = {id(paper.document) for paper in contents.papers if paper.exempt}
         for doc in contents.documents:

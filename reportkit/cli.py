@@ -63,6 +63,8 @@ def _build(root: Path, pack: str, force: bool) -> None:
         return
     for path in result.outputs:
         print(f"wrote {path.relative_to(root)} ({path.stat().st_size:,} bytes)")
+    if result.restricted:  # counted, not named: a log may be seen by anyone, and names can be exempt
+        print(f"wrote {len(result.restricted)} restricted files to build/restricted/{pack}/: not for publication")
     plain = [w for w in result.warnings if w.rule.startswith("plain/")]
     for warning in result.warnings:
         if warning not in plain:

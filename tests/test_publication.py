@@ -157,7 +157,11 @@ def test_an_exempt_report_is_published_only_in_restricted(mini_project: Path,
 
     edit(mini_project / "content" / "mini" / "report.md", "summary:",
          'classification: "Exempt: paragraph 2 of Part 1 of Schedule 12A"\nsummary:')
+    capsys.readouterr()
     assert build(mini_project, "mini") == 0
+    out = capsys.readouterr().out
+    assert "wrote 3 restricted files to build/restricted/mini/: not for publication" in out
+    assert "report" not in out  # the log counts restricted files; it does not name them
     public, restricted = mini_project / "build" / "mini", mini_project / "build" / "restricted" / "mini"
     assert sorted(p.name for p in public.iterdir()) == ["manifest.json"]
     assert sorted(p.name for p in restricted.iterdir()) == ["manifest.json", "report.docx", "report.pdf"]

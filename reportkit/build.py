@@ -19,7 +19,6 @@ from . import confine, manifest, publish
 from .bind import ItemPapers, agenda_document, bound_pack, printed_pages
 from .check.engine import ChecksFailed, check_documents
 from .check.findings import Finding
-from .classification import is_exempt
 from .doctypes.registry import build_document
 from .errors import ContentError
 from .model import Document
@@ -83,7 +82,7 @@ def _read_contents(root: Path, name: str, draw_charts: bool) -> PackContents:
             cited_at = (pack_file, source_paper.line)
             paper = read_paper(partial(build_document, source_paper.path, source.context, cited_at),
                                source.context, cited_at)
-            _check_classification(item, paper.document, pack_file, source_paper.line)
+            _check_classification(item, paper, pack_file, source_paper.line)
             documents.append(paper.document)
             papers.append(paper)
         items.append(ItemPapers(item, tuple(documents)))
@@ -92,9 +91,9 @@ def _read_contents(root: Path, name: str, draw_charts: bool) -> PackContents:
                         {n: p.folder for n, p in sorted(others.items())}, papers)
 
 
-def _check_classification(item: Item, paper: Document, pack_file: Path, line: int) -> None:
+def _check_classification(item: Item, read: Paper, pack_file: Path, line: int) -> None:
     """A paper's own classification must agree with its item: nothing exempt reaches the public pack."""
-    exempt = is_exempt(paper.meta.classification)
+    exempt, paper = read.exempt, read.document
     if exempt and not item.exempt:
         raise ContentError(pack_file, line, f"paper '{paper.slug}' is classified exempt but listed under public "
                            f"item {item.number}", "mark the item 'exempt: true' with its 'paragraph:', or list "

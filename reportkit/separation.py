@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from . import confine
-from .classification import is_exempt
+from .classification import is_exempt, theme_wordings
 from .doctypes.common import PackContext
 from .errors import ContentError
 from .model import Document
@@ -63,9 +63,10 @@ class Paper:
 def read_paper(build: Callable[[], Document], context: PackContext, cited_at: tuple[Path, int]) -> Paper:
     """Build one paper, recording what it reads."""
     watch(context)
-    with confine.recording() as reads:
+    with confine.recording() as reads, theme_wordings(context.theme.spec.meeting.exempt_item):
         document = build()
-    return Paper(document, is_exempt(document.meta.classification), frozenset(reads), cited_at)
+        exempt = is_exempt(document.meta.classification)
+    return Paper(document, exempt, frozenset(reads), cited_at)
 
 
 def check_separation(papers: list[Paper], shown_from: Path) -> None:

@@ -22,7 +22,9 @@ TOOLS = ("reportkit", "weasyprint", "python-docx", "matplotlib", "pydyf")
 
 
 def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """Streamed, so that a large file left in a pack does not have to fit in memory."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def _input_hash(path: Path) -> str:

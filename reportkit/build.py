@@ -1,28 +1,28 @@
 """The build: read and validate everything, write each document to PDF and DOCX, then publish at once.
 
-Nothing reaches build/<pack>/ until every output is written: files are made in a staging
-folder that replaces the previous outputs in one rename, so a failed build keeps the last good one.
-A meeting pack also gets its bound PDF and agenda; its exempt papers go only under restricted/.
+Nothing reaches build/<pack>/ until every output is written: files are made in a new version
+folder that replaces the previous outputs in one rename (:mod:`.publish`), so a failed build keeps
+the last good one. A meeting pack also gets its bound PDF and agenda. Exempt papers, and the
+restricted pack that binds them, go only to build/restricted/<pack>/, outside the published folder;
+a public output is built only from public papers (:mod:`.separation`).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import manifest
+from . import confine, manifest, publish
 from .bind import agenda_document, bound_pack, printed_pages
 from .check.engine import ChecksFailed, check_documents
 from .check.findings import Finding
 from .model import Document
 from .papers import PackContents, chart_cache, read_contents
+from .separation import exempt_files
 from .theme import Theme
 from .write.resources import Resources
-
-RESTRICTED = "restricted"
 
 
 @dataclass(frozen=True)
@@ -31,46 +31,60 @@ class BuildResult:
     outputs: tuple[Path, ...]
     up_to_date: bool = False
     warnings: tuple[Finding, ...] = ()
+    restricted: tuple[Path, ...] = ()  # under build/restricted/<pack>/: never to be published
 
 
 def build(root: Path, name: str, force: bool = False) -> BuildResult:
-    """Build ``name`` into build/<name>/, unless its last build is already current (``force`` rebuilds)."""
-    final = root / "build" / name
-    if not force and manifest.up_to_date(root, name):
-        return BuildResult(final, _files(final), up_to_date=True)
-    contents = read_contents(root, name)
+    """Build ``name`` into build/<name>/, unless its last build is already current (``force`` rebuilds).
+
+    Builds of one pack take turns (a lock per pack); what a failed or killed build left is removed first.
+    """
+    confine.named_folder(root / "content", name, "pack", (root / "content" / name, None))
+    layout = publish.Layout(root / "build", name)
+    with publish.pack_lock(layout):
+        publish.clean(layout)
+        if not force and manifest.up_to_date(root, name):
+            return BuildResult(layout.public, _files(layout.public), up_to_date=True)
+        contents = read_contents(root, name)
+        findings = check_documents(contents.pack, contents.documents, information=False)
+        errors = [f for f in findings if f.severity == "error"]
+        if errors:
+            raise ChecksFailed(errors)
+        _write_all(root, contents, layout)
+    restricted = _files(layout.restricted) if layout.restricted.is_dir() else ()
+    return BuildResult(layout.public, _files(layout.public), restricted=restricted,
+                       warnings=tuple(f for f in findings if f.severity == "warning"))
+
+
+def _write_all(root: Path, contents: PackContents, layout: publish.Layout) -> None:
     pack = contents.pack
-    findings = check_documents(pack, contents.documents, information=False)
-    errors = [f for f in findings if f.severity == "error"]
-    if errors:
-        raise ChecksFailed(errors)
     when = datetime(pack.spec.date.year, pack.spec.date.month, pack.spec.date.day, tzinfo=timezone.utc)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
     theme = pack.context.theme
     roots = {"pack": pack.folder, "charts": chart_cache(root), **theme.resource_roots()}
     roots.update({f"pack-{other}": folder for other, folder in contents.included.items()})
     resources = Resources(roots)
-
-    out_root = root / "build"
-    staging = out_root / f".staging-{name}-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
+    staging = publish.start(layout)
+    public, restricted = staging / "public", staging / publish.RESTRICTED
     try:
-        exempt = {id(paper) for entry in contents.items if entry.item.exempt for paper in entry.papers}
+        exempt = {id(paper.document) for paper in contents.papers if paper.exempt}
         for doc in contents.documents:
-            folder = staging / RESTRICTED if id(doc) in exempt else staging
-            _write(doc, theme, resources, folder, when)
+            _write(doc, theme, resources, restricted if id(doc) in exempt else public, when)
         if pack.meeting is not None:
-            _write_meeting(contents, theme, resources, staging, when, restricted=False)
+            _write_meeting(contents, theme, resources, public, when, restricted=False)
             if exempt:
-                _write_meeting(contents, theme, resources, staging / RESTRICTED, when, restricted=True)
+                _write_meeting(contents, theme, resources, restricted, when, restricted=True)
         inputs = manifest.input_hashes(root, pack.folder, theme.folder, tuple(contents.included.values()))
-        manifest.write(staging, manifest.manifest(name, int(when.timestamp()), inputs, staging))
-        _publish(staging, final)
+        epoch = int(when.timestamp())
+        if exempt:
+            manifest.write(restricted, manifest.restricted_manifest(layout.name, epoch, inputs, restricted, public))
+        hidden = exempt_files(contents.papers)
+        public_inputs = {path: digest for path, digest in inputs.items() if (root / path).resolve() not in hidden}
+        manifest.write(public, manifest.manifest(layout.name, epoch, public_inputs, public))
+        publish.publish(staging, layout)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        publish.discard(staging)
         raise
-    return BuildResult(final, _files(final), warnings=tuple(f for f in findings if f.severity == "warning"))
 
 
 def _write(doc: Document, theme: Theme, resources: Resources, folder: Path, when: datetime) -> None:
@@ -99,11 +113,3 @@ def _write_meeting(contents: PackContents, theme: Theme, resources: Resources, f
 
 def _files(folder: Path) -> tuple[Path, ...]:
     return tuple(sorted(p for p in folder.rglob("*") if p.is_file()))
-
-
-def _publish(staging: Path, final: Path) -> None:
-    previous = final.with_name(f".previous-{final.name}-{os.getpid()}")
-    if final.exists():
-        final.rename(previous)
-    staging.rename(final)
-    shutil.rmtree(previous, ignore_errors=True)

@@ -55,6 +55,11 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         print("nothing was published: fix the errors above (reportkit check PACK lists every finding)",
               file=sys.stderr)
         return EXIT_CONTENT_ERROR
+    except OSError as error:  # the file system refused something the checks above did not foresee
+        where = Path(error.filename) if error.filename else root_dir
+        print(f"error: {ContentError(where, None, error.strerror or str(error), 'check the file').located(root_dir)}",
+              file=sys.stderr)
+        return EXIT_CONTENT_ERROR
     except KeyboardInterrupt:
         return 130
 
@@ -69,6 +74,8 @@ def _build(root: Path, pack: str, force: bool) -> None:
         return
     for path in result.outputs:
         print(f"wrote {path.relative_to(root)} ({path.stat().st_size:,} bytes)")
+    if result.restricted:  # counted, not named: a log may be seen by anyone, and names can be exempt
+        print(f"wrote {len(result.restricted)} restricted files to build/restricted/{pack}/: not for publication")
     plain = [w for w in result.warnings if w.rule.startswith("plain/")]
     for warning in result.warnings:
         if warning not in plain:

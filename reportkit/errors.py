@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,8 +23,9 @@ class ContentError(Exception):
     def located(self, root: Path | None = None) -> str:
         path = Path(self.path)
         if root is not None:
+            # the path as written, links not followed: a link's target is no business of the message
             try:
-                path = path.resolve().relative_to(root.resolve())
+                path = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
             except ValueError:
                 pass
         where = f"{path}:{self.line}" if self.line else f"{path}"

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import confine
 from .compute.dashboard import assess_dashboard
 from .compute.values import named_values
 from .doctypes.common import PackContext
@@ -41,11 +42,15 @@ class Pack:
 
 def open_pack(root: Path, name: str) -> Pack:
     content = root / "content"
-    folder = content / name
+    folder = confine.named_folder(content, name, "pack", (content / name, None))
     pack_file = folder / "pack.yaml"
-    if not pack_file.is_file():
+    if not folder.is_dir():
         known = sorted(p.name for p in content.iterdir() if (p / "pack.yaml").is_file()) if content.is_dir() else []
         raise ContentError(content / name, None, f"no pack called '{name}'", did_you_mean(name, known))
+    if not pack_file.is_file() and not pack_file.is_symlink():
+        raise ContentError(pack_file, None, f"the pack folder '{name}' has no pack.yaml",
+                           "add a pack.yaml naming the theme, the date and the documents (see README.md)")
+    confine.allow(folder)
     raw = load_yaml(pack_file)
     spec = validate(PackSpec, raw, pack_file, "pack.yaml")
     if bool(spec.documents) == bool(spec.meeting):

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
+from . import confine
 from .errors import ContentError
 from .read.schema import Strict, schema_error
 from .read.yamlfile import line_of, load_yaml
 
 HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+BASE_TEMPLATES = "_base"  # the toolkit's own templates, shared by every theme
 
 
 class FontFiles(Strict):
@@ -23,20 +26,28 @@ class FontFiles(Strict):
     bold_italic: str
 
 
+# Every theme value that reaches the PDF's CSS is of a closed form, checked here: a colour, a size,
+# a page size, a font name. Wording reaches CSS only as an escaped string (write/html.py css_string).
+FONT_NAME = r"^[A-Za-z0-9][A-Za-z0-9 _-]{0,63}$"
+PAGE_SIZES = Literal["A3", "A4", "A5", "B4", "B5", "letter", "legal"]
+PointSize = Annotated[float, Field(gt=0, le=200)]
+Millimetres = Annotated[float, Field(ge=0, le=100)]
+
+
 class Fonts(Strict):
-    family: str
-    word_family: str
+    family: str = Field(pattern=FONT_NAME)
+    word_family: str = Field(pattern=FONT_NAME)
     files: FontFiles
 
 
 class Sizes(Strict):
-    body: float
-    small: float
-    title: float
-    heading1: float
-    heading2: float
-    heading3: float
-    table: float
+    body: PointSize
+    small: PointSize
+    title: PointSize
+    heading1: PointSize
+    heading2: PointSize
+    heading3: PointSize
+    table: PointSize
 
 
 class Colours(Strict):
@@ -59,14 +70,14 @@ class Colours(Strict):
 
 
 class Margins(Strict):
-    top: float
-    right: float
-    bottom: float
-    left: float
+    top: Millimetres
+    right: Millimetres
+    bottom: Millimetres
+    left: Millimetres
 
 
 class Page(Strict):
-    size: str = "A4"
+    size: PAGE_SIZES = "A4"
     margins_mm: Margins
 
 
@@ -111,6 +122,37 @@ class MeetingWording(Strict):
     restricted: str = "Exempt: not for publication"
     background_note: str = ("Background documents referred to in these papers may be inspected by arrangement "
                             "with the officer who prepared the report.")
+
+    @model_validator(mode="after")
+    def _fields(self) -> MeetingWording:
+        """Each wording carries exactly the fields the toolkit fills in, and no others."""
+        for name, (required, allowed) in WORDING_FIELDS.items():
+            wording = getattr(self, name)
+            try:
+                fields = {field for _, field, _, _ in string.Formatter().parse(wording) if field is not None}
+            except ValueError:
+                raise ValueError(f"'{name}': a '{{' or '}}' is not part of a field; write fields as "
+                                 f"{', '.join('{' + f + '}' for f in sorted(allowed)) or 'none'}") from None
+            missing, unknown = required - fields, fields - allowed
+            if missing or unknown:
+                problem = (f"needs {{{sorted(missing)[0]}}}" if missing
+                           else f"has an unknown field {{{sorted(unknown)[0]}}}")
+                raise ValueError(f"'{name}' {problem}; its fields are "
+                                 f"{', '.join('{' + f + '}' for f in sorted(allowed)) or 'none'}")
+        return self
+
+
+# wording name -> (fields it must carry, fields it may carry); any other wording carries none
+WORDING_FIELDS: dict[str, tuple[set[str], set[str]]] = {
+    "membership": ({"count"}, {"count"}),
+    "vacancies": ({"count"}, {"count"}),
+    "exempt_item": ({"paragraph"}, {"paragraph"}),
+    "pages": ({"start", "end"}, {"start", "end"}),
+    "footer": ({"page"}, {"page", "pages"}),
+    **{name: (set(), set()) for name in ("vacancy", "ask_for", "unrestricted_heading", "unrestricted_note",
+                                         "exempt_heading", "exempt_note", "no_exempt_note", "verbal", "blank_page",
+                                         "restricted", "background_note")},
+}
 
 
 class AlternativeFormats(Strict):
@@ -318,19 +360,22 @@ def load_theme(templates_dir: Path, name: str, cited_at: tuple[Path, int | None]
             raise ContentError(font_link.file, line_of(font_link.raw, "fonts", "files", face),
                                f"font file for '{face}' not found: {path.name}",
                                "bundle the font under the theme's fonts/ folder, or extend a theme that has it")
+        confine.checked_file(path, confine.MAX_BINARY_BYTES, (font_link.file, None))
     return theme
 
 
 def _chain(templates_dir: Path, name: str, cited_at: tuple[Path, int | None]) -> list[_Link]:
     chain: list[_Link] = []
     where: tuple[Path, int | None] = cited_at
+    confine.allow(templates_dir / BASE_TEMPLATES)
     while True:
-        folder = templates_dir / name
+        folder = confine.named_folder(templates_dir, name, "theme", where)
         theme_file = folder / "theme.yaml"
         if not theme_file.is_file() or name.startswith("_"):
             known = sorted(p.name for p in templates_dir.iterdir()
                            if (p / "theme.yaml").is_file() and not p.name.startswith("_"))
             raise ContentError(where[0], where[1], f"no theme called '{name}'", f"themes available: {', '.join(known)}")
+        confine.allow(folder)
         raw = load_yaml(theme_file)
         if not isinstance(raw, dict):
             raise ContentError(theme_file, 1, "a theme is a set of 'key: value' lines", "see the README's theme keys")

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from .. import confine
 from ..errors import ContentError
 from ..model import Document, Figure, Heading, Paragraph, Table, plain_text
 from ..pack import Pack
@@ -27,10 +28,10 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 def check_pack(root: Path, name: str, sentence_words: int = 25) -> list[Finding]:
     try:
         pack, documents = read_pack(root, name, draw_charts=False)
+        return check_documents(pack, documents, sentence_words)
     except ContentError as error:
         return [Finding("content", Path(error.path), error.line, None,
                         f"{error.message} ({error.hint})" if error.hint else error.message)]
-    return check_documents(pack, documents, sentence_words)
 
 
 def check_documents(pack: Pack, documents: list[Document], sentence_words: int = 25,
@@ -45,13 +46,14 @@ def check_documents(pack: Pack, documents: list[Document], sentence_words: int =
                         if node.anchor)
     context = TextContext(tuple(theme.contact.email_domains), theme.contact.phone_pattern, sentence_words, anchors)
     pack_file = pack.folder / "pack.yaml"
-    findings = check_lines(pack_file, pack_file.read_text(encoding="utf-8"), context, prose=False)
-    for path in sorted(pack.folder.rglob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        findings += check_lines(path, text, context)
-        findings += _meeting_date(path, pack.spec.date)
-        if information:
-            findings.append(reading_ease(path, text))
+    with confine.confined(pack.folder):
+        findings = check_lines(pack_file, confine.read_text(pack_file), context, prose=False)
+        for path in sorted(p for p in pack.folder.rglob("*.md") if p.is_file()):  # never a folder or a pipe
+            text = confine.read_text(path)
+            findings += check_lines(path, text, context)
+            findings += _meeting_date(path, pack.spec.date)
+            if information:
+                findings.append(reading_ease(path, text))
     findings += check_data(pack.context.datasets)
     findings += check_theme(pack.context.theme)
     findings += check_agreement(pack, documents)

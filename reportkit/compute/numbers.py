@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 
 UNITS = ("count", "number", "percent", "days", "gbp", "rate_per_100k")
+MAX_MAGNITUDE = 1e15  # larger than any council's figures; charts cannot draw values near 1.7e308
 
 
 @dataclass(frozen=True)
@@ -32,8 +33,8 @@ def parse_number(text: str) -> float:
     if not cleaned:
         raise ValueError("empty")
     value = float(cleaned)
-    if not math.isfinite(value):
-        raise ValueError(f"not a finite number: {text!r}")
+    if not math.isfinite(value) or abs(value) > MAX_MAGNITUDE:
+        raise ValueError(f"not a finite number of printable size: {text!r}")
     return value
 
 

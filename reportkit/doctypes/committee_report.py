@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import Field as SchemaField
 
+from .. import confine
+from ..classification import Classification
 from ..errors import ContentError, did_you_mean
 from ..compute.numbering import appendix_label
 from ..model import (
@@ -56,7 +58,7 @@ class CommitteeReportSpec(Strict):
     from_: list[Person] = SchemaField(alias="from", min_length=1)
     to: Meeting
     subject: NonEmpty
-    classification: str = "Unrestricted"
+    classification: Classification = "Unrestricted"
     summary: str = ""  # required or not as the house style says (theme report.required)
     recommendations: str = ""
     decision_number: str = ""
@@ -136,9 +138,7 @@ def _appendices(spec: CommitteeReportSpec, source: SourceFile, ctx: PackContext,
             if not path.is_relative_to(ctx.pack_dir.resolve()):
                 raise ContentError(source.path, line, f"appendix '{entry.file}' is outside the pack",
                                    "keep appendices in the pack folder")
-            if not path.is_file():
-                raise ContentError(source.path, line, f"appendix file '{entry.file}' not found",
-                                   "check the file name")
+            confine.checked_file(source.path.parent / entry.file, cited_at=(source.path, line))
             orientation, title, body = _appendix_body(read_markdown_file(path), ctx, facts, (source.path, line or 1))
             appendix = Appendix(title, index, entry.label, anchor=f"appendix-{index}")
             parts.append(Part(tuple(body), orientation, appendix=appendix))

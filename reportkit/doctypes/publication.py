@@ -19,6 +19,7 @@ from typing import Callable, Literal
 
 from pydantic import Field
 
+from ..classification import Classification
 from ..errors import ContentError
 from ..model import (
     Block,
@@ -46,7 +47,7 @@ class PublicationSpec(Strict):
     title: str
     subtitle: str = ""
     author: str
-    classification: str = "Unrestricted"
+    classification: Classification = "Unrestricted"
     chapters: list[str] = Field(min_length=1)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from .. import confine
 from ..errors import ContentError, did_you_mean
 from ..model import Document
 from ..read.frontmatter import SourceFile, read_markdown_file
@@ -30,9 +31,7 @@ def build_document(path: Path, ctx: PackContext, cited_at: tuple[Path, int]) -> 
     resolved = path.resolve()
     if not resolved.is_relative_to(ctx.pack_dir.resolve()):
         raise ContentError(cited_at[0], cited_at[1], f"'{path.name}' is outside the pack", "list files in the pack folder")
-    if not resolved.is_file():
-        raise ContentError(cited_at[0], cited_at[1], f"document '{path.relative_to(ctx.pack_dir)}' not found",
-                           "check the file name under documents:")
+    confine.checked_file(path, cited_at=cited_at)  # a folder, a pipe, a name too long: refused where it is listed
     source = read_markdown_file(path)
     kind = source.meta.get("type")
     if kind not in BUILDERS:

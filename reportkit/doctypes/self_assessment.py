@@ -24,6 +24,7 @@ from pydantic import Field
 
 from ..compute.cqc import framework
 from ..compute.values import NamedValue
+from ..classification import Classification
 from ..errors import ContentError, did_you_mean
 from ..model import (
     Block,
@@ -51,7 +52,7 @@ class SelfAssessmentSpec(Strict):
     title: str
     subtitle: str = ""
     author: str
-    classification: str = "Unrestricted"
+    classification: Classification = "Unrestricted"
     scores: str | None = None
     chapters: list[str] = Field(min_length=1)
 

@@ -33,6 +33,7 @@ from ..compute.datasets import (
 from ..errors import ContentError, did_you_mean
 from .csvmeta import read_meta
 from .kpis import is_kpi_file, load_kpi_set
+from .limits import check_periods
 from .yamlfile import LineDict, line_of, load_yaml, read_text
 
 
@@ -103,6 +104,7 @@ def _check_illustrative(meta: DataMeta, names: list[str], path: Path) -> None:
 def _measure_table(path: Path, header: list[str], rows: list[tuple[int, list[str]]],
                    meta: DataMeta) -> MeasureTable:
     header_line = rows[0][0]
+    check_periods(len(header) - 3, path, header_line, "the table")
     periods: list[Period] = []
     for label in header[3:]:
         try:

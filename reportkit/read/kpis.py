@@ -25,11 +25,12 @@ from typing import Literal
 from pydantic import Field
 
 from ..compute.kpi import KpiDefinition, check_thresholds
-from ..compute.numbers import parse_number
+from ..compute.numbers import MAX_MAGNITUDE, parse_number
 from ..compute.periods import Period, PeriodError, parse_period
 from ..errors import ContentError, did_you_mean
 from ..compute.datasets import ChartKind, DataMeta, Kpi, KpiSet
 from .csvmeta import read_meta
+from .limits import check_periods
 from .schema import Strict, validate
 from .yamlfile import LineDict, line_of, read_text
 
@@ -41,8 +42,8 @@ class KpiSpec(Strict):
     unit: Literal["count", "number", "percent", "days", "gbp", "rate_per_100k"]
     decimals: int = Field(0, ge=0, le=3)
     polarity: Literal["higher", "lower"]
-    target: float | None = None
-    threshold: float | None = None
+    target: float | None = Field(None, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)
+    threshold: float | None = Field(None, ge=-MAX_MAGNITUDE, le=MAX_MAGNITUDE)
     rag: bool | None = None
     rule: Literal["floor", "tolerance"] | None = None
     tolerance_pct: float | None = Field(None, ge=0, le=100)
@@ -68,7 +69,7 @@ def is_kpi_file(data: object) -> bool:
 def load_kpi_set(path: Path, data: LineDict, default_rule: str, default_tolerance: float) -> KpiSet:
     spec = validate(KpiFileSpec, data, path, "the KPI file")
     values_path = path.parent / spec.values
-    if not values_path.is_file() or values_path.parent != path.parent:
+    if Path(spec.values).name != spec.values or not values_path.is_file():
         raise ContentError(path, line_of(data, "values"), f"no values file '{spec.values}' beside the KPI file",
                            "name a CSV in the same data folder, with columns kpi,series,period,value")
     rule = spec.rule or default_rule
@@ -173,6 +174,7 @@ def _read_values(path: Path, definitions: dict[str, KpiDefinition]
             raise ContentError(path, line, f"{kpi_id} {series + ' ' if series else ''}has a second value for "
                                f"{label} (first on line {seen[key]})", "keep one row per KPI, series and period")
         seen[key] = line
+        check_periods(len(values[kpi_id][series]) + 1, path, line, f"{kpi_id}{' ' + series if series else ''}")
         values[kpi_id][series][period] = _number(cell, path, line, kpi_id, label)
     for kpi_id, series in values.items():
         if not any(series.values()):

@@ -41,10 +41,12 @@ from ..model import (
     plain_text,
 )
 from .directives import DIRECTIVES, directive_block
+from .limits import check_image
 from .list_markers import ListStart, rewrite_markers
 
 MAX_DEPTH = 3
 SAFE_LINK = re.compile(r"^(https?://|mailto:|#)", re.IGNORECASE)
+URL_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 IMAGE_BOX_MM = (160.0, 200.0)  # the most an author's picture may take on the page: width, height
 LABEL_NAME = r"[A-Za-z][A-Za-z0-9_-]*"
 TRAILING_LABEL = re.compile(r"\s*\{#(" + LABEL_NAME + r")\}\s*$")
@@ -54,7 +56,11 @@ VALUE_NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 
 
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    parser = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table")
+    # Every link and image reaches the reader, which refuses what is not allowed with its line, rather
+    # than markdown-it quietly printing a file:// or javascript: address as text.
+    parser.validateLink = lambda url: True  # type: ignore[method-assign]
+    return parser
 
 
 @dataclass
@@ -226,12 +232,13 @@ class MarkdownReader:
         if not alt:
             raise ContentError(self.path, line, f"image '{src}' has no alt text",
                                "describe it between the brackets: ![what the picture shows](file.png)")
+        if URL_SCHEME.match(src):
+            raise ContentError(self.path, line, f"image '{src[:60]}' is an address, not a file in the pack",
+                               "copy the picture into the pack folder and give its file name")
         target = (self.path.parent / src).resolve()
         if not target.is_relative_to(self.pack_dir.resolve()):
             raise ContentError(self.path, line, f"image '{src}' is outside the pack", "copy it into the pack folder")
-        if not target.is_file():
-            raise ContentError(self.path, line, f"image '{src}' not found", "check the file name")
-        width, height = _fitted_size(target, self.path, line)
+        width, height = _fitted_size(check_image(self.path.parent / src, (self.path, line)))
         return Figure(target, alt, title or alt, width, height, label=label)
 
     def _fence(self, node: SyntaxTreeNode) -> list[Block]:
@@ -352,19 +359,11 @@ def _merge_text(inlines: list[Inline] | tuple[Inline, ...]) -> tuple[Inline, ...
     return tuple(merged)
 
 
-def _fitted_size(image: Path, path: Path, line: int) -> tuple[float, float]:
+def _fitted_size(pixels: tuple[int, int]) -> tuple[float, float]:
     """The picture's size on the page in mm: as wide as the text, or less, keeping its own proportions."""
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        with Image.open(image) as picture:
-            pixels_wide, pixels_high = picture.size
-    except (UnidentifiedImageError, OSError):
-        raise ContentError(path, line, f"'{image.name}' is not a picture the toolkit can read",
-                           "use a PNG or JPEG file") from None
     box_width, box_height = IMAGE_BOX_MM
-    scale = min(box_width / pixels_wide, box_height / pixels_high)
-    return round(pixels_wide * scale, 2), round(pixels_high * scale, 2)
+    scale = min(box_width / pixels[0], box_height / pixels[1])
+    return round(pixels[0] * scale, 2), round(pixels[1] * scale, 2)
 
 
 def _slug(text: str) -> str:

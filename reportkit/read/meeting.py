@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import Field, field_validator
 
+from .. import confine
 from ..errors import ContentError, did_you_mean
 from .schema import Strict, validate
 from .yamlfile import line_of
@@ -166,10 +167,11 @@ def _paper(paper: str | OtherPackPaper, line: int, pack_file: Path, content: Pat
     own = pack_file.parent
     if isinstance(paper, str):
         return PaperSource(own.name, _existing(own, paper, line, pack_file), line)
-    folder = content / paper.pack
+    folder = confine.named_folder(content, paper.pack, "pack", (pack_file, line))
     if paper.pack == own.name or not (folder / "pack.yaml").is_file():
         known = sorted(p.name for p in content.iterdir() if (p / "pack.yaml").is_file() and p != own)
         raise ContentError(pack_file, line, f"no other pack called '{paper.pack}'", did_you_mean(paper.pack, known))
+    confine.allow(folder)
     if paper.document:
         return PaperSource(paper.pack, _existing(folder, paper.document, line, pack_file), line)
     documents = _pack_documents(folder)
@@ -183,9 +185,11 @@ def _existing(folder: Path, name: str, line: int, pack_file: Path) -> Path:
     path = (folder / name).resolve()
     if not path.is_relative_to(folder.resolve()):
         raise ContentError(pack_file, line, f"paper '{name}' is outside its pack", "list files in the pack folder")
-    if not path.is_file():
+    too_long = len(path.name.encode()) > confine.MAX_FILE_NAME  # exists() would fail; checked_file says why
+    if not too_long and not path.exists():
         known = sorted(p.name for p in folder.glob("*.md"))
         raise ContentError(pack_file, line, f"paper '{name}' not found in {folder.name}/", did_you_mean(name, known))
+    confine.checked_file(folder / name, cited_at=(pack_file, line))  # a folder, a pipe, a name too long
     return folder / name
 
 

@@ -20,7 +20,7 @@ NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)
 class Strict(BaseModel):
     """Base for every content schema: unknown fields (usually typos) are errors."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, allow_inf_nan=False)
 
 
 def validate(model: type[M], data: Any, path: Path, what: str = "") -> M:

@@ -7,7 +7,9 @@ from typing import Any
 
 import yaml
 
+from .. import confine
 from ..errors import ContentError
+from .limits import MAX_YAML_ALIASES, MAX_YAML_DEPTH
 
 
 class LineDict(dict):
@@ -28,6 +30,25 @@ class _LineLoader(yaml.SafeLoader):
     """SafeLoader (no Python objects can be built) that records node positions."""
 
     line_offset = 0
+    depth = 0
+    aliases = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+        """Refuse deep nesting and alias bombs before they cost memory or recursion."""
+        line = self.peek_event().start_mark.line + 1 + self.line_offset
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_YAML_ALIASES:
+                raise ContentError(self.name, line, f"more than {MAX_YAML_ALIASES} YAML aliases (*name)",
+                                   "write the values out in full instead of repeating them with aliases")
+        self.depth += 1
+        if self.depth > MAX_YAML_DEPTH:
+            raise ContentError(self.name, line, f"YAML nested more than {MAX_YAML_DEPTH} levels deep",
+                               "flatten the structure: content fields need only a few levels")
+        try:
+            return super().compose_node(parent, index)  # type: ignore[misc]
+        finally:
+            self.depth -= 1
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LineDict:
         self.flatten_mapping(node)
@@ -69,21 +90,25 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_seque
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> Any:
     """Parse YAML text that starts at ``first_line`` of ``path``; errors carry file:line."""
-    loader = _LineLoader(text)
-    loader.name = str(path)
-    loader.line_offset = first_line - 1
+    loader: _LineLoader | None = None
     try:
+        loader = _LineLoader(text)
+        loader.name = str(path)
+        loader.line_offset = first_line - 1
         return loader.get_single_data()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else first_line
-        problem = exc.problem or exc.context or "not valid YAML"
+        problem = " ".join(str(exc.problem or exc.context or "not valid YAML").split())
         raise ContentError(path, line, f"YAML: {problem}",
                            "check indentation and put text containing ':' or '#' in quotes") from None
     except yaml.YAMLError as exc:
-        raise ContentError(path, first_line, f"YAML: {exc}", "check the YAML syntax") from None
+        raise ContentError(path, first_line, f"YAML: {' '.join(str(exc).split())}", "check the YAML syntax") from None
+    except RecursionError:
+        raise ContentError(path, first_line, "YAML nested too deep", "flatten the structure") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def load_yaml(path: Path) -> Any:
@@ -92,13 +117,8 @@ def load_yaml(path: Path) -> Any:
 
 
 def read_text(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ContentError(path, None, "file not found", "check the file name and folder") from None
-    except UnicodeDecodeError as exc:
-        raise ContentError(path, None, f"not UTF-8 text ({exc.reason})",
-                           "save the file as UTF-8") from None
+    """A content file's text, read under the confinement rule (:mod:`reportkit.confine`)."""
+    return confine.read_text(path)
 
 
 def line_of(node: Any, *keys: str | int) -> int | None:

@@ -9,6 +9,7 @@ subject line, a caption or chart title in a block's YAML) are filled here as str
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..compute.values import NamedValue
@@ -19,7 +20,7 @@ NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 ILLUSTRATIVE_MARK = " (illustrative)"
 
 
-def value_text(name: str, values: dict[str, NamedValue], path: Path, line: int | None) -> str:
+def value_text(name: str, values: Mapping[str, NamedValue], path: Path, line: int | None) -> str:
     """The printed value of ``name``, marked when it is illustrative."""
     if name not in values:
         raise ContentError(path, line, f"unknown value '{name}'", did_you_mean(name, list(values)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import ChainMap
 from dataclasses import fields
 from dataclasses import replace as rebuilt
 from typing import Any
@@ -13,7 +14,7 @@ from .placeholders import value_text
 
 
 def resolve_values(doc: Document, ctx: ResolveContext) -> Document:
-    values = {**ctx.values, **doc.values}
+    values = ChainMap(doc.values, ctx.values)  # looked up, not copied: the pack's values note what is cited
 
     def change(node: Any) -> Any:
         if isinstance(node, ValueRef):

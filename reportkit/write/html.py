@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+from jinja2 import StrictUndefined, TemplateNotFound
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..model import Document
 from ..theme import Theme, split_fields
 from .resources import Resources
+from .templates import ThemeTemplates, missing_template
+
+UNSAFE_IN_CSS_STRING = re.compile(r"[\\\"'<>\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def _environment(theme: Theme, resources: Resources) -> SandboxedEnvironment:
-    base = theme.folder.parent / "_base"
-    folders = [*(theme.folders or (theme.folder,)), base]
     env = SandboxedEnvironment(
-        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
+        loader=ThemeTemplates(theme),
         autoescape=lambda name: bool(name and name.endswith(".html.j2")), undefined=StrictUndefined, trim_blocks=False, keep_trailing_newline=True)
     env.filters["kind"] = lambda obj: type(obj).__name__.lower()
     env.filters["css_string"] = css_string
@@ -41,8 +43,9 @@ def _unknown(node: object) -> str:
 
 
 def css_string(text: str) -> str:
-    """A quoted CSS string that cannot close its rule or the <style> element around it."""
-    escaped = text.replace("\\", "\\5C ").replace('"', "\\22 ").replace("<", "\\3C ").replace("\n", " ")
+    """A quoted CSS string that cannot close its rule or the <style> element around it: quotes, backslashes,
+    angle brackets and every control or line-breaking character are written as CSS escapes."""
+    escaped = UNSAFE_IN_CSS_STRING.sub(lambda match: f"\\{ord(match.group()):X} ", text)
     return f'"{escaped}"'
 
 
@@ -71,10 +74,13 @@ def render_html(doc: Document, theme: Theme, resources: Resources, front_pages: 
     spec = theme.spec
     fonts = {face: resources.url(path) for face, path in theme.font_faces.items()}
     bound = any(part.unnumbered for part in doc.parts)
-    css = env.get_template("style.css.j2").render(
-        theme=spec, fonts=fonts, m=spec.page.margins_mm, classification=doc.meta.classification,
-        footer=footer_content(theme, spec.meeting.footer if bound else ""), page_range=page_range_content(theme, estimate_ranges),
-        front_pages=front_pages)
-    from markupsafe import Markup
+    try:
+        css = env.get_template("style.css.j2").render(
+            theme=spec, fonts=fonts, m=spec.page.margins_mm, classification=doc.meta.classification,
+            footer=footer_content(theme, spec.meeting.footer if bound else ""),
+            page_range=page_range_content(theme, estimate_ranges), front_pages=front_pages)
+        from markupsafe import Markup
 
-    return env.get_template("document.html.j2").render(doc=doc, theme=spec, css=Markup(css))
+        return env.get_template("document.html.j2").render(doc=doc, theme=spec, css=Markup(css))
+    except TemplateNotFound as error:
+        raise missing_template(theme, error) from None

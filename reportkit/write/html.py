@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Callable
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
@@ -12,15 +14,34 @@ from ..theme import Theme, split_fields
 from .resources import Resources
 
 
-def _environment(theme: Theme, resources: Resources) -> SandboxedEnvironment:
+def environment(theme: Theme, resource_url: Callable[[Path], str]) -> SandboxedEnvironment:
+    """The sandboxed Jinja2 environment of the theme's templates, shared by the print and web HTML;
+    ``resource_url`` says where a file the document uses (a chart, an image, a font) is found."""
     base = theme.folder.parent / "_base"
     env = SandboxedEnvironment(
         loader=ChoiceLoader([FileSystemLoader(str(theme.folder)), FileSystemLoader(str(base))]),
         autoescape=lambda name: bool(name and name.endswith(".html.j2")), undefined=StrictUndefined, trim_blocks=False, keep_trailing_newline=True)
     env.filters["kind"] = lambda obj: type(obj).__name__.lower()
     env.filters["css_string"] = css_string
-    env.filters["resource_url"] = lambda path: resources.url(Path(path))
+    env.filters["resource_url"] = lambda path: resource_url(Path(path))
+    env.filters["split_caption"] = split_caption
+    env.globals["unknown_node"] = unknown_node
     return env
+
+
+def unknown_node(node: object) -> str:
+    """Called by the templates for a model node they have no branch for: stop rather than drop it."""
+    raise TypeError(f"the HTML templates cannot write a {type(node).__name__}: add a branch for it to "
+                    "templates/_base/blocks.html.j2")
+
+
+_NUMBERED_CAPTION = re.compile(r"((?:Table|Figure) \d+(?:\.\d+)*)(\b.*)", re.DOTALL)
+
+
+def split_caption(caption: str) -> tuple[str, str]:
+    """'Table 3: Waits' -> ('Table 3', ': Waits'); a caption without a number -> ('', caption)."""
+    match = _NUMBERED_CAPTION.fullmatch(caption)
+    return (match.group(1), match.group(2)) if match else ("", caption)
 
 
 def css_string(text: str) -> str:
@@ -50,7 +71,7 @@ def render_html(doc: Document, theme: Theme, resources: Resources, front_pages: 
                 estimate_ranges: bool = False) -> str:
     """``front_pages`` leading pages (a front sheet and the blank page after it) are not numbered or counted;
     ``estimate_ranges`` lays out a front sheet on its own, before the pages it points at exist."""
-    env = _environment(theme, resources)
+    env = environment(theme, resources.url)
     spec = theme.spec
     fonts = {face: resources.url(path) for face, path in theme.font_faces.items()}
     bound = any(part.unnumbered for part in doc.parts)
@@ -60,4 +81,4 @@ def render_html(doc: Document, theme: Theme, resources: Resources, front_pages: 
         front_pages=front_pages)
     from markupsafe import Markup
 
-    return env.get_template("document.html.j2").render(doc=doc, theme=spec, css=Markup(css))
+    return env.get_template("document.html.j2").render(doc=doc, theme=spec, css=Markup(css), web=False)

@@ -23,6 +23,7 @@ from .model import Document
 from .pack import Pack, open_pack
 from .read.meeting import Item
 from .theme import Theme
+from .web_edition import write_html
 from .write.resources import Resources
 
 RESTRICTED = "restricted"
@@ -102,9 +103,7 @@ def build(root: Path, name: str, force: bool = False) -> BuildResult:
     when = datetime(pack.spec.date.year, pack.spec.date.month, pack.spec.date.day, tzinfo=timezone.utc)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
     theme = pack.context.theme
-    roots = {"pack": pack.folder, "theme": theme.folder, "charts": pack.context.data.cache_dir}
-    roots.update({f"pack-{other}": folder for other, folder in contents.included.items()})
-    resources = Resources(roots)
+    resources = pack_resources(contents)
 
     out_root = root / "build"
     staging = out_root / f".staging-{name}-{os.getpid()}"
@@ -119,6 +118,7 @@ def build(root: Path, name: str, force: bool = False) -> BuildResult:
             _write_meeting(contents, theme, resources, staging, when, restricted=False)
             if exempt:
                 _write_meeting(contents, theme, resources, staging / RESTRICTED, when, restricted=True)
+        write_html(pack, contents.documents, contents.items, resources, staging)
         inputs = manifest.input_hashes(root, pack.folder, theme.folder, tuple(contents.included.values()))
         manifest.write(staging, manifest.manifest(name, int(when.timestamp()), inputs, staging))
         _publish(staging, final)
@@ -126,6 +126,14 @@ def build(root: Path, name: str, force: bool = False) -> BuildResult:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return BuildResult(final, _files(final), warnings=tuple(f for f in findings if f.severity == "warning"))
+
+
+def pack_resources(contents: PackContents) -> Resources:
+    """The files a pack's documents may use: its own, its theme's, its charts' and its included packs'."""
+    pack = contents.pack
+    roots = {"pack": pack.folder, "theme": pack.context.theme.folder, "charts": pack.context.data.cache_dir}
+    roots.update({f"pack-{other}": folder for other, folder in contents.included.items()})
+    return Resources(roots)
 
 
 def _write(doc: Document, theme: Theme, resources: Resources, folder: Path, when: datetime) -> None:

@@ -121,6 +121,7 @@ class Figure:
     width_mm: float
     height_mm: float
     notes: tuple[str, ...] = ()
+    data: Table | None = None  # a chart's values as a table (the web edition offers it beside the chart)
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,7 @@ from ..compute.tables import (
 )
 from ..errors import ContentError, did_you_mean
 from ..model import Block, Cell, Figure, Table, Text
+from ..resolve.chart_table import chart_table
 from ..resolve.charts import render_chart
 from .csvmeta import DataMeta
 from .data import Dataset, MeasureTable, Records
@@ -229,8 +230,9 @@ def chart_figure(data: ChartData, notes: tuple[str, ...], ctx: DataContext, alt:
     """The drawn chart as a numbered figure, with alt text and the notes the toolkit writes for it."""
     image = render_chart(data, ctx.chart_style, ctx.cache_dir, ctx.draw_charts)
     ctx.numbering.figures += 1
-    return Figure(image, alt or describe_chart(data), f"Figure {ctx.numbering.figures}: {data.title}",
-                  ctx.chart_style.width_mm, ctx.chart_style.height_mm, chart_notes(data) + notes)
+    caption = f"Figure {ctx.numbering.figures}: {data.title}"
+    return Figure(image, alt or describe_chart(data), caption, ctx.chart_style.width_mm, ctx.chart_style.height_mm,
+                  chart_notes(data) + notes, chart_table(data, caption))
 
 
 def _measure_chart(spec: ChartSpec, table: MeasureTable, raw: object, path: Path) -> tuple[ChartData, list[str]]:

@@ -1,0 +1,103 @@
+"""The model as pages of the web edition: one HTML page per document, and its stylesheets, from the theme.
+
+The pages use the same block templates as the print HTML (templates/_base/blocks.html.j2); only the
+page around them, the stylesheets and a few web-only touches differ: paragraph and caption numbers
+are links, wide tables scroll in their own box, and each chart has its data as a table beside it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..model import Document
+from ..theme import Theme
+from .html import css_string, environment, split_caption
+
+CSS_PX_PER_MM = 96 / 25.4
+
+
+@dataclass(frozen=True)
+class PaperLink:
+    """A paper an agenda item stands for, as the agenda page links to it."""
+
+    title: str
+    href: str
+
+
+@dataclass(frozen=True)
+class SiteLinks:
+    """The pages every page of an edition links to: the index, and a meeting's agenda."""
+
+    index_title: str
+    index_href: str = "index.html"
+    agenda_href: str = ""
+
+
+class PageIds:
+    """Ids for the paragraph numbers and captions a page links to, unique beside the model's anchors."""
+
+    def __init__(self, taken: set[str]) -> None:
+        self.taken = set(taken)
+
+    def paragraph(self, number: str) -> str:
+        return self._take("para-" + _slug(number))
+
+    def caption(self, caption: str) -> str:
+        label, _ = split_caption(caption)
+        return self._take(_slug(label) if label else "table")
+
+    def _take(self, base: str) -> str:
+        candidate, count = base, 1
+        while candidate in self.taken:
+            count += 1
+            candidate = f"{base}-{count}"
+        self.taken.add(candidate)
+        return candidate
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "n"
+
+
+def anchors(value: object) -> Iterator[str]:
+    """Every anchor the model sets anywhere in ``value`` (headings, covers, contents, parts)."""
+    if isinstance(value, tuple):
+        for item in value:
+            yield from anchors(item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            inner = getattr(value, field.name)
+            if field.name == "anchor" and isinstance(inner, str) and inner:
+                yield inner
+            else:
+                yield from anchors(inner)
+
+
+def render_page(doc: Document, theme: Theme, asset_url: Callable[[Path], str], site: SiteLinks,
+                item_papers: Mapping[str, tuple[PaperLink, ...]] | None = None, current: str = "") -> str:
+    """``doc`` as a web page; ``asset_url`` gives the relative address of a file it shows, and
+    ``item_papers`` the papers behind each page range of an agenda (keyed by the range's start)."""
+    env = environment(theme, asset_url)
+    env.filters["px"] = lambda mm: round(mm * CSS_PX_PER_MM)
+    papers = dict(item_papers or {})
+
+    def papers_of(start: str) -> tuple[PaperLink, ...]:
+        if start not in papers:
+            raise KeyError(f"the web edition has no papers for the page range starting at '{start}'")
+        return papers[start]
+
+    return env.get_template("page.html.j2").render(
+        doc=doc, theme=theme.spec, wording=theme.spec.web, web=True, site=site, current=current,
+        page_ids=PageIds(set(anchors(doc.parts))), papers_of=papers_of)
+
+
+def render_styles(theme: Theme, font_urls: Mapping[str, str]) -> dict[str, str]:
+    """The web edition's screen and print stylesheets, derived from the theme."""
+    env = environment(theme, lambda path: "")
+    values = {"theme": theme.spec, "fonts": {face: css_string(url) for face, url in font_urls.items()}}
+    return {"style.css": env.get_template("web.css.j2").render(**values),
+            "print.css": env.get_template("web-print.css.j2").render(**values)}

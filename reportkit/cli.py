@@ -27,10 +27,20 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     check_cmd.add_argument("--json", action="store_true", help="print the findings as JSON (for CI)")
     check_cmd.add_argument("--sentence-words", type=int, default=25, metavar="N",
                            help="the longest sentence before a warning (GOV.UK suggests 25)")
+    preview_cmd = commands.add_parser("preview", help="serve a pack's web edition here, rebuilt and reloaded on "
+                                      "every edit; Ctrl-C stops")
+    preview_cmd.add_argument("pack")
+    preview_cmd.add_argument("--port", type=int, default=0, help="the port to listen on (default: a free one)")
+    preview_cmd.add_argument("--host", default="127.0.0.1",
+                             help="the address to listen on (default 127.0.0.1: this machine only)")
     args = parser.parse_args(argv)
     root_dir: Path = args.root.resolve()
     if args.command == "check":
         return _check(root_dir, args.pack, args.json, args.sentence_words)
+    if args.command == "preview":
+        from .preview import preview
+
+        return preview(root_dir, args.pack, args.host, args.port)
     try:
         for pack in args.packs:
             _build(root_dir, pack, args.force)

@@ -48,7 +48,7 @@ class PageIds:
 
     def caption(self, caption: str) -> str:
         label, _ = split_caption(caption)
-        return self._take(_slug(label) if label else "table")
+        return self._take(_slug(label) if label else "caption")
 
     def _take(self, base: str) -> str:
         candidate, count = base, 1

@@ -212,7 +212,7 @@ def test_exempt_paper_is_in_no_public_output(meeting: Path) -> None:
 def test_restricted_pack_holds_the_exempt_item(meeting: Path) -> None:
     restricted = meeting / "restricted"
     assert {p.name for p in restricted.iterdir()} == {"agenda-pack-restricted.pdf", "agenda.docx", "contract.pdf",
-                                                       "contract.docx"}
+                                                       "contract.docx", "html"}
     pages = _check_ranges(restricted / "agenda-pack-restricted.pdf", {4, 6, 7, 8, 9})
     ranges = front_sheet_ranges(pages)
     assert ranges[9][0] == "Zephyrine Lodge purchase terms"

@@ -213,18 +213,22 @@ def _error_page() -> bytes:
 
 
 def preview(root: Path, name: str, host: str = "127.0.0.1", port: int = 0, out: TextIO = sys.stdout) -> int:
-    """Serve and rebuild until Ctrl-C; exit code 0."""
+    """Serve and rebuild until Ctrl-C (exit code 0); 2 when the address cannot be listened on."""
     state = BuildState()
     build = Preview(root, name, state)
-    print(build.rebuild(), file=out, flush=True)
-    server = ThreadingHTTPServer((host, port), handler(build.output / PUBLIC, state))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="preview-server", daemon=True)
-    thread.start()
-    address = f"http://{host}:{server.server_address[1]}/"
-    print(f"previewing {name} at {address} (Ctrl-C stops)", file=out, flush=True)
-    watcher = PackWatcher(lambda: build.watched)
+    server: ThreadingHTTPServer | None = None
     try:
+        print(build.rebuild(), file=out, flush=True)
+        try:
+            server = ThreadingHTTPServer((host, port), handler(build.output / PUBLIC, state))
+        except OSError as error:
+            print(f"error: cannot listen on {host}:{port}: {error.strerror} (hint: choose another --port, or "
+                  "leave it out for a free one)", file=sys.stderr)
+            return 2
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, name="preview-server", daemon=True).start()
+        print(f"previewing {name} at http://{host}:{server.server_address[1]}/ (Ctrl-C stops)", file=out, flush=True)
+        watcher = PackWatcher(lambda: build.watched)
         while True:
             time.sleep(POLL_SECONDS)
             if watcher.changed():
@@ -232,7 +236,8 @@ def preview(root: Path, name: str, host: str = "127.0.0.1", port: int = 0, out: 
     except KeyboardInterrupt:
         pass
     finally:
-        server.shutdown()
-        server.server_close()
+        if server is not None:
+            server.shutdown()
+            server.server_close()
     print("preview stopped", file=out, flush=True)
     return 0

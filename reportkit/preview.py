@@ -47,7 +47,7 @@ RELOAD_SCRIPT = """(function () {
     box.textContent = text;
   }
   function poll() {
-    fetch("%s", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
+    fetch("STATE_PATH", {cache: "no-store"}).then(function (r) { return r.json(); }).then(function (s) {
       if (String(s.version) !== shown && !s.error) { location.reload(); return; }
       banner(s.error);
       setTimeout(poll, 250);
@@ -55,7 +55,7 @@ RELOAD_SCRIPT = """(function () {
   }
   poll();
 })();
-""" % STATE_PATH
+""".replace("STATE_PATH", STATE_PATH)
 
 
 class BuildState:
@@ -166,7 +166,7 @@ def handler(site: Path, state: BuildState) -> type[BaseHTTPRequestHandler]:
     base = site.resolve()
 
     class PreviewHandler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
+        def do_GET(self) -> None:  # the name http.server calls
             path = unquote(urlsplit(self.path).path)
             if path == STATE_PATH:
                 return self._send(json.dumps(state.snapshot()).encode(), "application/json")
@@ -194,7 +194,7 @@ def handler(site: Path, state: BuildState) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (http.server's name)
+        def log_message(self, format: str, *args: object) -> None:
             pass  # the terminal shows rebuilds, not every request
 
     return PreviewHandler

@@ -5,6 +5,7 @@ What a browser makes of the pages (axe, widths, focus) is in test_html_browser.p
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -49,7 +50,7 @@ def test_every_page_is_semantic_html(pack: str, built_example: Callable[[str], P
         assert not page.xpath("//script"), f"{name} needs JavaScript"
         levels = [int(h.tag[1]) for h in page.iter("h1", "h2", "h3", "h4", "h5", "h6")]
         assert levels.count(1) == 1 and levels[0] == 1, (name, levels)
-        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), (name, levels)
+        assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), (name, levels)
         for table in page.iter("table"):
             assert table.find("caption") is not None and table.find("caption").text_content().strip(), name
             assert all(th.get("scope") in ("col", "row") for th in table.iter("th")), name
@@ -185,3 +186,16 @@ def test_a_node_kind_the_templates_do_not_know_stops_the_writer() -> None:
                    (Part((Sidebar((Text("words"),)),)),))
     with pytest.raises(TypeError, match="cannot write a Sidebar"):
         render_page(doc, theme, lambda path: "", SiteLinks("Pack"))
+
+
+def test_a_charts_data_table_is_in_the_web_edition_only(built_example: Callable[[str], Path]) -> None:
+    """Format-only by design: on paper and in Word the chart's alt text (tagged in the PDF, the picture's
+    description in the DOCX) already carries every value, and print has no control to fold a table away,
+    so a second copy of each chart's values would only lengthen the document."""
+    out = built_example("cabinet-2026-07")
+    page = pages(out / "html")["cqc-improvement-plan-update.html"]
+    data_captions = [c.text_content() for c in page.xpath("//details//caption")]
+    assert data_captions and all(c.startswith("Data for Figure ") for c in data_captions)
+    with pdfplumber.open(out / "cqc-improvement-plan-update.pdf") as pdf:
+        text = "\n".join(p.extract_text() or "" for p in pdf.pages)
+    assert "Data for Figure" not in text

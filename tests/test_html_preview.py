@@ -40,8 +40,7 @@ def project(tmp_path: Path) -> Path:
     return make_project(tmp_path / "project", {"mini": FIXTURES / "mini"})
 
 
-@pytest.fixture
-def preview(project: Path) -> Iterator[Running]:
+def start(project: Path) -> Running:
     process = subprocess.Popen([sys.executable, "-m", "reportkit", "--root", str(project), "preview", "mini"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert process.stdout is not None
@@ -52,11 +51,20 @@ def preview(project: Path) -> Iterator[Running]:
             url = match.group(1)
             break
     assert url, process.stderr.read() if process.stderr else ""
-    running = Running(process, url)
+    return Running(process, url)
+
+
+def stop(running: Running) -> None:
+    if running.process.poll() is None:
+        running.process.send_signal(signal.SIGINT)
+        running.process.wait(timeout=20)
+
+
+@pytest.fixture
+def preview(project: Path) -> Iterator[Running]:
+    running = start(project)
     yield running
-    if process.poll() is None:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=20)
+    stop(running)
 
 
 def _wait_for(driver: Any, text: str, present: bool = True) -> None:
@@ -125,3 +133,22 @@ def test_ctrl_c_stops_the_preview_cleanly(preview: Running) -> None:
     assert "preview stopped" in out and "Traceback" not in err, err
     with pytest.raises(OSError):
         preview.get("/")
+
+
+def test_a_pack_that_has_never_built_shows_its_error_until_fixed(project: Path) -> None:
+    report = project / "content" / "mini" / "report.md"
+    edit(report, "{{ figures.peak }}", "{{ figures.peek }}")
+    running = start(project)
+    try:
+        status, body = running.get("/")
+        assert status == 200 and b"__preview/reload.js" in body
+        status, state = running.get("/__preview/state")
+        assert b"error: content/mini/report.md:" in state and b"figures.peek" in state
+        with chromium() as driver:
+            driver.get(running.url)
+            _wait_for(driver, "figures.peek")
+            edit(report, "{{ figures.peek }}", "{{ figures.peak }}")
+            _wait_for(driver, "Waiting times update")  # the pack's index page, once it builds
+            _wait_for(driver, "figures.peek", present=False)
+    finally:
+        stop(running)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from ..errors import ContentError
 from ..model import Document, Heading, Link, ListBlock, Metadata, Paragraph, Part, Text
@@ -42,7 +43,7 @@ class Assets:
     def url(self, path: Path) -> str:
         name = "assets/" + self.resources.url(path).removeprefix(PREFIX)
         self.files[name] = path
-        return name
+        return quote(name)
 
 
 def edition_files(edition: Edition, theme: Theme, resources: Resources) -> dict[str, bytes]:

@@ -18,7 +18,7 @@ from conftest import FIXTURES, REPO, build, make_project
 
 from reportkit.model import Document, Metadata, Paragraph, Part, Text
 from reportkit.theme import load_theme
-from reportkit.write.web import SiteLinks, render_page
+from reportkit.write.web import PageWriter, SiteLinks
 
 EXAMPLES = ("cabinet-2026-07", "cabinet-2025-11", "self-assessment-2024-09", "market-position-2025")
 RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
@@ -185,7 +185,7 @@ def test_a_node_kind_the_templates_do_not_know_stops_the_writer() -> None:
     doc = Document("x", Metadata("T", "S", "A", "en-GB", "Unrestricted"),
                    (Part((Sidebar((Text("words"),)),)),))
     with pytest.raises(TypeError, match="cannot write a Sidebar"):
-        render_page(doc, theme, lambda path: "", SiteLinks("Pack"))
+        PageWriter(theme, lambda path: "").render(doc, SiteLinks("Pack"))
 
 
 def test_a_charts_data_table_is_in_the_web_edition_only(built_example: Callable[[str], Path]) -> None:

@@ -77,22 +77,31 @@ def anchors(value: object) -> Iterator[str]:
                 yield from anchors(inner)
 
 
-def render_page(doc: Document, theme: Theme, asset_url: Callable[[Path], str], site: SiteLinks,
-                item_papers: Mapping[str, tuple[PaperLink, ...]] | None = None, current: str = "") -> str:
-    """``doc`` as a web page; ``asset_url`` gives the relative address of a file it shows, and
-    ``item_papers`` the papers behind each page range of an agenda (keyed by the range's start)."""
-    env = environment(theme, asset_url)
-    env.filters["px"] = lambda mm: round(mm * CSS_PX_PER_MM)
-    papers = dict(item_papers or {})
+class PageWriter:
+    """Renders the pages of one edition; ``asset_url`` gives the relative address of a file a page shows.
 
-    def papers_of(start: str) -> tuple[PaperLink, ...]:
-        if start not in papers:
-            raise KeyError(f"the web edition has no papers for the page range starting at '{start}'")
-        return papers[start]
+    The templates are compiled once per edition, not once per page."""
 
-    return env.get_template("page.html.j2").render(
-        doc=doc, theme=theme.spec, wording=theme.spec.web, web=True, site=site, current=current,
-        page_ids=PageIds(set(anchors(doc.parts))), papers_of=papers_of)
+    def __init__(self, theme: Theme, asset_url: Callable[[Path], str]) -> None:
+        self.theme = theme
+        self.env = environment(theme, asset_url)
+        self.env.filters["px"] = lambda mm: round(mm * CSS_PX_PER_MM)
+        self.template = self.env.get_template("page.html.j2")
+
+    def render(self, doc: Document, site: SiteLinks, item_papers: Mapping[str, tuple[PaperLink, ...]] | None = None,
+               current: str = "") -> str:
+        """``doc`` as a web page; ``item_papers`` are the papers behind each page range of an agenda
+        (keyed by the range's start anchor)."""
+        papers = dict(item_papers or {})
+
+        def papers_of(start: str) -> tuple[PaperLink, ...]:
+            if start not in papers:
+                raise KeyError(f"the web edition has no papers for the page range starting at '{start}'")
+            return papers[start]
+
+        spec = self.theme.spec
+        return self.template.render(doc=doc, theme=spec, wording=spec.web, web=True, site=site, current=current,
+                                    page_ids=PageIds(set(anchors(doc.parts))), papers_of=papers_of)
 
 
 def render_styles(theme: Theme, font_urls: Mapping[str, str]) -> dict[str, str]:

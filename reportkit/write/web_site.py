@@ -16,7 +16,7 @@ from ..errors import ContentError
 from ..model import Document, Heading, Link, ListBlock, Metadata, Paragraph, Part, Text
 from ..theme import Theme
 from .resources import PREFIX, Resources
-from .web import PaperLink, SiteLinks, render_page, render_styles
+from .web import PageWriter, PaperLink, SiteLinks, render_styles
 
 INDEX, AGENDA = "index", "agenda"
 
@@ -51,12 +51,13 @@ def edition_files(edition: Edition, theme: Theme, resources: Resources) -> dict[
     _check_names(edition)
     assets = Assets(resources)
     site = SiteLinks(edition.title, agenda_href=f"{AGENDA}.html" if edition.agenda else "")
-    pages = {f"{paper.slug}.html": render_page(paper, theme, assets.url, site) for paper in edition.papers}
+    writer = PageWriter(theme, assets.url)
+    pages = {f"{paper.slug}.html": writer.render(paper, site) for paper in edition.papers}
     if edition.agenda is not None:
         links = {start: tuple(PaperLink(p.meta.title, f"{p.slug}.html") for p in papers)
                  for start, papers in edition.item_papers.items()}
-        pages[f"{AGENDA}.html"] = render_page(edition.agenda, theme, assets.url, site, links, current=AGENDA)
-    pages[f"{INDEX}.html"] = render_page(index_document(edition, theme), theme, assets.url, site, current=INDEX)
+        pages[f"{AGENDA}.html"] = writer.render(edition.agenda, site, links, current=AGENDA)
+    pages[f"{INDEX}.html"] = writer.render(index_document(edition, theme), site, current=INDEX)
     fonts = {face: assets.url(path).removeprefix("assets/") for face, path in theme.font_faces.items()}
     styles = {f"assets/{name}": css for name, css in render_styles(theme, fonts).items()}
     files = {name: text.encode("utf-8") for name, text in {**pages, **styles}.items()}

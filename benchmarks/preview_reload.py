@@ -3,7 +3,7 @@
 A copy of the pack is previewed in a subprocess and opened in headless Chromium (Debian's chromium
 and chromium-driver); each round appends a sentence to one paragraph of the first document and
 times from the file's write to the new sentence showing in the page. The chart cache is warm after
-the preview's first build, as it is for an author.
+the preview's first build, as it is for an author. For a meeting pack the first paper is edited.
 
     python benchmarks/preview_reload.py [PACK] [--repeat N]
 """
@@ -28,6 +28,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import chromium  # noqa: E402
 
+from reportkit.manifest import included_packs  # noqa: E402
+
 GOAL_SECONDS = 2.0
 
 
@@ -46,9 +48,12 @@ def main() -> None:
 
     project = Path(tempfile.mkdtemp(prefix="preview-bench-"))
     shutil.copytree(ROOT / "templates", project / "templates")
-    shutil.copytree(ROOT / "content" / args.pack, project / "content" / args.pack)
+    for name in {args.pack, *included_packs(yaml.safe_load((ROOT / "content" / args.pack / "pack.yaml").read_text()))}:
+        shutil.copytree(ROOT / "content" / name, project / "content" / name)
     pack_yaml = yaml.safe_load((project / "content" / args.pack / "pack.yaml").read_text(encoding="utf-8"))
-    document = project / "content" / args.pack / pack_yaml["documents"][0]
+    papers = pack_yaml.get("documents") or [paper for item in pack_yaml["meeting"]["items"]
+                                            for paper in item.get("papers", []) if isinstance(paper, str)]
+    document = project / "content" / args.pack / papers[0]
     line = first_paragraph_line(document)
 
     process = subprocess.Popen([sys.executable, "-m", "reportkit", "--root", str(project), "preview", args.pack],

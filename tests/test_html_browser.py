@@ -88,3 +88,19 @@ def test_a_charts_data_opens_as_a_table(built_example: Callable[[str], Path], br
     assert len(table.find_elements(By.CSS_SELECTOR, "tbody tr")) >= 2
     images = browser.execute_script("return [...document.images].map(i => i.naturalWidth)")
     assert images and all(width > 0 for width in images), "a chart did not load from its relative address"
+
+
+def test_printing_a_page_leaves_out_the_navigation_and_unfolds_wide_tables(
+        built_example: Callable[[str], Path], browser: Any) -> None:
+    set_width(browser, DESKTOP)
+    browser.get((built_example("cabinet-2026-07") / "html" / "cqc-improvement-plan-update.html").as_uri())
+    script = ("return [getComputedStyle(document.querySelector('.masthead nav')).display,"
+              " getComputedStyle(document.querySelector('.table-scroll')).overflowX,"
+              " getComputedStyle(document.querySelector('main a[href^=\"http\"]'), '::after').content]")
+    assert browser.execute_script(script)[:2] == ["block", "auto"]
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        nav, overflow, after = browser.execute_script(script)
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    assert nav == "none" and overflow == "visible" and after.startswith('" (')

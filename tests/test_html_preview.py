@@ -152,3 +152,18 @@ def test_a_pack_that_has_never_built_shows_its_error_until_fixed(project: Path) 
             _wait_for(driver, "figures.peek", present=False)
     finally:
         stop(running)
+
+
+def test_an_edit_to_the_data_or_the_theme_reaches_the_open_page(project: Path, preview: Running) -> None:
+    heading_colour = "return getComputedStyle(document.querySelector('h1')).color"
+    with chromium() as driver:
+        driver.get(preview.url + "report.html")
+        assert "1,478 completions" in driver.find_element("tag name", "main").text
+        edit(project / "content" / "mini" / "data" / "figures.yaml", "value: 1478", "value: 1512")
+        _wait_for(driver, "1,512 completions")
+        assert driver.execute_script(heading_colour) == "rgb(18, 67, 109)"  # the theme's #12436D
+        edit(project / "templates" / "kent" / "theme.yaml", 'heading: "#12436D"', 'heading: "#0B0C0C"')
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        WebDriverWait(driver, 30, poll_frequency=0.1).until(
+            lambda d: d.execute_script(heading_colour) == "rgb(11, 12, 12)")

@@ -22,6 +22,7 @@ from .model import Document
 from .papers import PackContents, chart_cache, read_contents
 from .separation import exempt_files
 from .theme import Theme
+from .web_edition import write_html
 from .write.resources import Resources
 
 
@@ -61,9 +62,7 @@ def _write_all(root: Path, contents: PackContents, layout: publish.Layout) -> No
     when = datetime(pack.spec.date.year, pack.spec.date.month, pack.spec.date.day, tzinfo=timezone.utc)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
     theme = pack.context.theme
-    roots = {"pack": pack.folder, "charts": chart_cache(root), **theme.resource_roots()}
-    roots.update({f"pack-{other}": folder for other, folder in contents.included.items()})
-    resources = Resources(roots)
+    resources = pack_resources(root, contents)
     staging = publish.start(layout)
     public, restricted = staging / "public", staging / publish.RESTRICTED
     try:
@@ -74,6 +73,7 @@ def _write_all(root: Path, contents: PackContents, layout: publish.Layout) -> No
             _write_meeting(contents, theme, resources, public, when, restricted=False)
             if exempt:
                 _write_meeting(contents, theme, resources, restricted, when, restricted=True)
+        write_html(contents, resources, public, restricted)
         inputs = manifest.input_hashes(root, pack.folder, theme.folder, tuple(contents.included.values()))
         epoch = int(when.timestamp())
         if exempt:
@@ -85,6 +85,14 @@ def _write_all(root: Path, contents: PackContents, layout: publish.Layout) -> No
     except BaseException:
         publish.discard(staging)
         raise
+
+
+def pack_resources(root: Path, contents: PackContents) -> Resources:
+    """The files a pack's documents may use: its own, its theme chain's, its charts' and its included packs'."""
+    pack = contents.pack
+    roots = {"pack": pack.folder, "charts": chart_cache(root), **pack.context.theme.resource_roots()}
+    roots.update({f"pack-{other}": folder for other, folder in contents.included.items()})
+    return Resources(roots)
 
 
 def _write(doc: Document, theme: Theme, resources: Resources, folder: Path, when: datetime) -> None:

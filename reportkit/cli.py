@@ -36,10 +36,20 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     new_pack_cmd.add_argument("name")
     new_pack_cmd.add_argument("--type", default="committee-report", choices=["committee-report"])
     new_pack_cmd.add_argument("--theme", default="kent", help="the house style to build it in (default: kent)")
+    preview_cmd = commands.add_parser("preview", help="serve a pack's web edition here, rebuilt and reloaded on "
+                                      "every edit; Ctrl-C stops")
+    preview_cmd.add_argument("pack")
+    preview_cmd.add_argument("--port", type=int, default=0, help="the port to listen on (default: a free one)")
+    preview_cmd.add_argument("--host", default="127.0.0.1",
+                             help="the address to listen on (default 127.0.0.1: this machine only)")
     args = parser.parse_args(argv)
     root_dir: Path = args.root.resolve()
     if args.command == "check":
         return _check(root_dir, args.pack, args.json, args.sentence_words)
+    if args.command == "preview":
+        from .preview import preview
+
+        return preview(root_dir, args.pack, args.host, args.port)
     try:
         if args.command == "new":
             return _new(root_dir, args)

@@ -211,6 +211,7 @@ class Figure(Captioned):
     word: str = ""
     anchor: str = ""
     label: str = ""
+    data: Table | None = None  # a chart's values as a table (the web edition offers it beside the chart)
 
 
 @dataclass(frozen=True)

@@ -155,6 +155,16 @@ WORDING_FIELDS: dict[str, tuple[set[str], set[str]]] = {
 }
 
 
+class WebWording(Strict):
+    """The fixed wording of the web edition's pages; a council overrides what differs."""
+
+    skip_link: str = "Skip to main content"
+    site_navigation: str = "Papers in this pack"
+    agenda: str = "Agenda"
+    papers: str = "Papers:"
+    chart_data: str = "Show the data in this chart as a table"
+
+
 class AlternativeFormats(Strict):
     """How readers ask for a document in another format or language, printed in the box that says so."""
 
@@ -281,6 +291,7 @@ class ThemeSpec(Strict):
     contact: Contact = Contact()
     rag: Rag = Rag()
     meeting: MeetingWording = MeetingWording()
+    web: WebWording = WebWording()
     districts: list[str] = []  # the council's districts: rows of district tables are checked against it
 
     @property

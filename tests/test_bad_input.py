@@ -51,14 +51,14 @@ def test_bad_input_fails_cleanly(case: str, mini_project: Path, capsys: pytest.C
     relative, old, new, where, words = CASES[case]
     assert build(mini_project, "mini") == 0
     outputs = mini_project / "build" / "mini"
-    before = {p.name: p.read_bytes() for p in outputs.iterdir()}
+    before = {p.relative_to(outputs): p.read_bytes() for p in outputs.rglob("*") if p.is_file()}
     capsys.readouterr()
 
     edit(mini_project / "content" / "mini" / relative, old, new)
     assert build(mini_project, "mini") == 2
     captured = capsys.readouterr()
     fails_cleanly(mini_project, "mini", captured.err, captured.out, where, words)
-    assert {p.name: p.read_bytes() for p in outputs.iterdir()} == before
+    assert {p.relative_to(outputs): p.read_bytes() for p in outputs.rglob("*") if p.is_file()} == before
     assert not [p for p in (mini_project / "build").iterdir() if p.name.startswith(".staging")]
 
 

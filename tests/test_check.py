@@ -84,11 +84,11 @@ def test_the_build_refuses_to_publish_an_error_and_keeps_the_last_outputs(
     root = make_project(tmp_path / "project", {"mini": FIXTURES / "mini"})
     assert build(root, "mini") == 0
     outputs = root / "build" / "mini"
-    before = {p.name: p.read_bytes() for p in outputs.iterdir()}
+    before = {p.relative_to(outputs): p.read_bytes() for p in outputs.rglob("*") if p.is_file()}
     capsys.readouterr()
     edit(root / "content" / "mini" / "report.md", "The peak month saw", "The peak month (TBC) saw")
     assert build(root, "mini") == 2
     err = capsys.readouterr().err
     assert "content/mini/report.md:24:17: error [text/placeholder] 'TBC' left in the text" in err
     assert "nothing was published" in err and "Traceback" not in err
-    assert {p.name: p.read_bytes() for p in outputs.iterdir()} == before
+    assert {p.relative_to(outputs): p.read_bytes() for p in outputs.rglob("*") if p.is_file()} == before

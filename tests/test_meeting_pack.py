@@ -213,7 +213,7 @@ def test_restricted_pack_holds_the_exempt_item(meeting: Path) -> None:
     restricted = meeting.parent / "restricted" / meeting.name  # outside the folder that is published
     assert not (meeting / "restricted").exists()
     assert {p.name for p in restricted.iterdir()} == {"agenda-pack-restricted.pdf", "agenda.docx", "contract.pdf",
-                                                       "contract.docx", "manifest.json"}
+                                                       "contract.docx", "manifest.json", "html"}
     pages = _check_ranges(restricted / "agenda-pack-restricted.pdf", {4, 6, 7, 8, 9})
     ranges = front_sheet_ranges(pages)
     assert ranges[9][0] == "Zephyrine Lodge purchase terms"

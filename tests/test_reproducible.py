@@ -12,7 +12,7 @@ from reportkit.cli import main
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_builds_are_byte_identical_across_runs_and_paths(tmp_path: Path, example_build: Path) -> None:
@@ -22,7 +22,8 @@ def test_builds_are_byte_identical_across_runs_and_paths(tmp_path: Path, example
     assert main(["--root", str(other), "build", "--force", EXAMPLE]) == 0  # again, now with the chart cache warm
     second = _files(other / "build" / EXAMPLE)
     elsewhere = _files(example_build)
-    assert set(first) == {"cqc-improvement-plan-update.pdf", "cqc-improvement-plan-update.docx", "manifest.json"}
+    assert {name for name in first if "/" not in name} == {"cqc-improvement-plan-update.pdf",
+                                                           "cqc-improvement-plan-update.docx", "manifest.json"}
     assert first == second
     assert first == elsewhere
 
@@ -43,11 +44,11 @@ def test_a_rebuild_with_nothing_changed_writes_nothing(tmp_path: Path, capsys: p
     root = make_project(tmp_path / "project", {EXAMPLE: REPO / "content" / EXAMPLE})
     assert build(root, EXAMPLE) == 0
     folder = root / "build" / EXAMPLE
-    stamps = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    stamps = {p: p.stat().st_mtime_ns for p in folder.rglob("*")}
     capsys.readouterr()
     assert build(root, EXAMPLE) == 0
     assert "is up to date" in capsys.readouterr().out
-    assert {p.name: p.stat().st_mtime_ns for p in folder.iterdir()} == stamps
+    assert {p: p.stat().st_mtime_ns for p in folder.rglob("*")} == stamps
     # any change to an input, or to an output, makes the next build a real one
     (root / "content" / EXAMPLE / "data" / "figures.yaml").write_text(
         (root / "content" / EXAMPLE / "data" / "figures.yaml").read_text() + "\n# touched\n")

@@ -51,11 +51,11 @@ def test_templates_are_sandboxed_and_strict() -> None:
     from jinja2.exceptions import SecurityError
 
     from reportkit.theme import load_theme
-    from reportkit.write.html import _environment
+    from reportkit.write.html import environment
 
     repo = Path(__file__).resolve().parent.parent
     theme = load_theme(repo / "templates", "kent", (repo / "x", None))
-    env = _environment(theme, Resources({}))
+    env = environment(theme, Resources({}).url)
     with pytest.raises(SecurityError):
         env.from_string("{{ ''.__class__.__mro__ }}").render()
     from jinja2.exceptions import UndefinedError

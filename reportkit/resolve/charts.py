@@ -26,6 +26,7 @@ from ..read.directives import ChartSpec
 from ..read.yamlfile import line_of
 from ..theme import Theme
 from . import lookup
+from .chart_table import chart_table
 from .context import ResolveContext
 from .placeholders import fill
 
@@ -93,7 +94,8 @@ def chart_figure(block: ChartBlock, ctx: ResolveContext) -> Figure:
     data: ChartData = block.data
     image = render_chart(data, ctx.chart_style, ctx.cache_dir, ctx.draw_charts)
     return Figure(image, block.alt or describe_chart(data), data.title, ctx.chart_style.width_mm,
-                  ctx.chart_style.height_mm, chart_notes(data) + block.notes, label=block.label)
+                  ctx.chart_style.height_mm, chart_notes(data) + block.notes, label=block.label,
+                  data=chart_table(data, data.title))
 
 
 def chart_data(spec: ChartSpec, raw: object, path: Path, ctx: ResolveContext) -> tuple[ChartData, tuple[str, ...]]:

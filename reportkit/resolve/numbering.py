@@ -86,7 +86,11 @@ def _number_part(part: Part, counters: _Counters, words: ReferenceWords) -> Part
             return dataclasses.replace(node, number=counters.paragraph(node.depth))
         if isinstance(node, (Table, Figure)) and node.number is None:
             kind = "table" if isinstance(node, Table) else "figure"
-            return dataclasses.replace(node, number=counters.caption(kind, appendix), word=getattr(words, kind))
+            numbered = dataclasses.replace(node, number=counters.caption(kind, appendix), word=getattr(words, kind))
+            if isinstance(numbered, Figure) and numbered.data is not None:  # a chart's data says whose it is
+                numbered = dataclasses.replace(numbered, data=dataclasses.replace(
+                    numbered.data, caption=f"Data for {numbered.caption_line}"))
+            return numbered
         return node
 
     part = replace(part, change)

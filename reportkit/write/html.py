@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import StrictUndefined, TemplateNotFound
@@ -16,16 +17,24 @@ from .templates import ThemeTemplates, missing_template
 UNSAFE_IN_CSS_STRING = re.compile(r"[\\\"'<>\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
-def _environment(theme: Theme, resources: Resources) -> SandboxedEnvironment:
+def environment(theme: Theme, resource_url: Callable[[Path], str]) -> SandboxedEnvironment:
+    """The sandboxed Jinja2 environment of the theme's templates, shared by the print and web HTML;
+    ``resource_url`` says where a file the document uses (a chart, an image, a font) is found."""
     env = SandboxedEnvironment(
         loader=ThemeTemplates(theme),
         autoescape=lambda name: bool(name and name.endswith(".html.j2")), undefined=StrictUndefined, trim_blocks=False, keep_trailing_newline=True)
     env.filters["kind"] = lambda obj: type(obj).__name__.lower()
     env.filters["css_string"] = css_string
-    env.filters["resource_url"] = lambda path: resources.url(Path(path))
+    env.filters["resource_url"] = lambda path: resource_url(Path(path))
     env.filters["list_class"] = list_class
-    env.globals["unknown"] = _unknown
+    env.globals["unknown_node"] = unknown_node
     return env
+
+
+def unknown_node(node: object) -> str:
+    """Called by the templates for a model node they have no branch for: stop rather than drop it."""
+    raise TypeError(f"the HTML templates cannot write a {type(node).__name__}: add a branch for it to "
+                    "templates/_base/blocks.html.j2")
 
 
 LIST_COUNTERS = {"1": "decimal", "a": "lower-alpha", "A": "upper-alpha", "i": "lower-roman", "I": "upper-roman"}
@@ -36,10 +45,6 @@ def list_class(style: str) -> str:
     counter = next(c for c in style if c.isalnum())
     ending = "-wrapped" if style.startswith("(") else "-paren" if style.endswith(")") else ""
     return LIST_COUNTERS[counter] + ending
-
-
-def _unknown(node: object) -> str:
-    raise TypeError(f"the PDF writer has no rendering for a {type(node).__name__}")
 
 
 def css_string(text: str) -> str:
@@ -70,7 +75,7 @@ def render_html(doc: Document, theme: Theme, resources: Resources, front_pages: 
                 estimate_ranges: bool = False) -> str:
     """``front_pages`` leading pages (a front sheet and the blank page after it) are not numbered or counted;
     ``estimate_ranges`` lays out a front sheet on its own, before the pages it points at exist."""
-    env = _environment(theme, resources)
+    env = environment(theme, resources.url)
     spec = theme.spec
     fonts = {face: resources.url(path) for face, path in theme.font_faces.items()}
     bound = any(part.unnumbered for part in doc.parts)
@@ -81,6 +86,6 @@ def render_html(doc: Document, theme: Theme, resources: Resources, front_pages: 
             page_range=page_range_content(theme, estimate_ranges), front_pages=front_pages)
         from markupsafe import Markup
 
-        return env.get_template("document.html.j2").render(doc=doc, theme=spec, css=Markup(css))
+        return env.get_template("document.html.j2").render(doc=doc, theme=spec, css=Markup(css), web=False)
     except TemplateNotFound as error:
         raise missing_template(theme, error) from None

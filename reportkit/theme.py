@@ -117,6 +117,7 @@ class MeetingWording(Strict):
                         "to the Local Government Act 1972")
     verbal: str = "(Verbal update, no papers)"
     pages: str = "(Pages {start} - {end})"
+    minute_heading: str = "{title} (Item {item})"  # how each minute's heading prints in the minutes
     footer: str = "Page {page}"
     blank_page: str = "This page is intentionally left blank"
     restricted: str = "Exempt: not for publication"
@@ -149,6 +150,7 @@ WORDING_FIELDS: dict[str, tuple[set[str], set[str]]] = {
     "exempt_item": ({"paragraph"}, {"paragraph"}),
     "pages": ({"start", "end"}, {"start", "end"}),
     "footer": ({"page"}, {"page", "pages"}),
+    "minute_heading": ({"title"}, {"title", "item"}),
     **{name: (set(), set()) for name in ("vacancy", "ask_for", "unrestricted_heading", "unrestricted_note",
                                          "exempt_heading", "exempt_note", "no_exempt_note", "verbal", "blank_page",
                                          "restricted", "background_note")},

@@ -83,7 +83,8 @@ def _minutes(body: str, source: SourceFile, ctx: PackContext, first: int) -> lis
         if heading is None:
             raise ContentError(source.path, at, "a minute heading must be '## Title (Item N)'",
                                "use two #s and end with the agenda item it records, e.g. '(Item 4)'")
-        text = f"{heading['title']} (Item {heading['item']})"
+        text = ctx.theme.spec.meeting.minute_heading.replace("{title}", heading["title"]).replace(
+            "{item}", heading["item"])
         blocks.append(Heading(2, (Text(text),), f"{number}.", f"minute-{number}"))
         reader = MarkdownReader(source.path, ctx.pack_dir,
                                 anchor_prefix=f"minute-{number}-")

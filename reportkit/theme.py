@@ -279,6 +279,28 @@ class ReportLayout(Strict):
     contacts: ContactLabels = ContactLabels()
 
 
+class WordStyles(Strict):
+    """The names, in a council's Word template, of the styles each part of a paper takes."""
+
+    body: str = "Normal"
+    heading1: str = "Heading 1"  # the document title
+    heading2: str = "Heading 2"
+    heading3: str = "Heading 3"
+    heading4: str = "Heading 4"
+    caption: str = "Caption"
+    table: str = "Table Grid"
+    list_bullet: str = "List Bullet"
+    list_number: str = "List Number"
+
+
+class WordTemplate(Strict):
+    """The council's own Word template (.docx or .dotx in the theme folder): the DOCX starts from its
+    styles, page set-up, headers, footers and logo; the PDF still follows this theme."""
+
+    file: str
+    styles: WordStyles = WordStyles()
+
+
 class ThemeSpec(Strict):
     council: str
     language: str = "en-GB"
@@ -295,6 +317,7 @@ class ThemeSpec(Strict):
     meeting: MeetingWording = MeetingWording()
     web: WebWording = WebWording()
     districts: list[str] = []  # the council's districts: rows of district tables are checked against it
+    word: WordTemplate | None = None
 
     @property
     def header_left(self) -> str:
@@ -311,6 +334,7 @@ class Theme:
     spec: ThemeSpec
     folders: tuple[Path, ...] = ()  # the chain of themes, this one first
     font_folder: Path | None = None  # the theme in the chain whose fonts: names the font files
+    word_template: Path | None = None  # the council's Word template, found in the theme that names it
 
     def font_path(self, face: str) -> Path:
         return (self.font_folder or self.folder) / getattr(self.spec.fonts.files, face)
@@ -363,7 +387,8 @@ def load_theme(templates_dir: Path, name: str, cited_at: tuple[Path, int | None]
         raise schema_error(exc, ThemeSpec, link.raw, link.file, "the theme") from None
     font_link = next((link for link in chain if isinstance(link.raw.get("fonts"), dict)
                       and "files" in link.raw["fonts"]), chain[-1])
-    theme = Theme(name, chain[0].folder, spec, tuple(link.folder for link in chain), font_link.folder)
+    theme = Theme(name, chain[0].folder, spec, tuple(link.folder for link in chain), font_link.folder,
+                  _word_template(chain, spec))
     for face, path in theme.font_faces.items():
         if not path.resolve().is_relative_to(font_link.folder.resolve()):
             raise ContentError(font_link.file, line_of(font_link.raw, "fonts", "files", face),
@@ -375,6 +400,21 @@ def load_theme(templates_dir: Path, name: str, cited_at: tuple[Path, int | None]
                                "bundle the font under the theme's fonts/ folder, or extend a theme that has it")
         confine.checked_file(path, confine.MAX_BINARY_BYTES, (font_link.file, None))
     return theme
+
+
+def _word_template(chain: list[_Link], spec: ThemeSpec) -> Path | None:
+    if spec.word is None:
+        return None
+    link = next(link for link in chain if isinstance(link.raw.get("word"), dict))
+    path = link.folder / spec.word.file
+    where = (link.file, line_of(link.raw, "word", "file"))
+    if path.suffix.lower() not in (".docx", ".dotx"):
+        raise ContentError(*where, f"'{spec.word.file}' is not a Word template", "give a .docx or .dotx file")
+    if not path.resolve().is_relative_to(link.folder.resolve()) or not path.is_file():
+        raise ContentError(*where, f"Word template '{spec.word.file}' not found in the theme folder",
+                           "put the template in the theme's folder and give its file name")
+    confine.checked_file(path, confine.MAX_BINARY_BYTES, where)
+    return path
 
 
 def _chain(templates_dir: Path, name: str, cited_at: tuple[Path, int | None]) -> list[_Link]:

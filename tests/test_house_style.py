@@ -185,3 +185,35 @@ def test_a_new_theme_and_pack_build_at_once(tmp_path: Path) -> None:
     text = "\n".join(pdf_pages(root / "build" / "my-report" / "report.pdf"))
     assert "1.1 Write the report here." in text and "Table 1: People waiting by quarter" in text
     assert main(["--root", str(root), "new", "pack", "my-report"]) == 2  # never overwritten
+
+
+def test_the_councils_word_template_is_the_docx_base(document: docx.document.Document) -> None:
+    caption = next(p for p in document.paragraphs if p.text.startswith("Table 1: "))
+    assert caption.style.name == "Report Caption"  # the template's own style, mapped in the theme
+    assert document.tables[0].style.name == "Report Table"
+    assert round(document.sections[0].left_margin.mm) == 25  # the template's page set-up, not the theme's 20 mm
+    header = document.sections[0].header
+    assert "Committee report" in header.paragraphs[0].text
+    logos = header.part.element.findall(".//{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")
+    assert [logo.get("descr") for logo in logos] == ["The council's logo"]
+    assert all(s.header.is_linked_to_previous for s in document.sections[1:])  # the logo carries on
+
+
+def test_a_dotx_template_and_a_missing_style(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path, {"cabinet-2026-07": REPO / "content" / "cabinet-2026-07"})
+    edit(root / "content/cabinet-2026-07/pack.yaml", "theme: kent", "theme: banner")
+    source = root / "templates/banner/word-template.docx"
+    with zipfile.ZipFile(source) as package, zipfile.ZipFile(source.with_suffix(".dotx"), "w") as dotx:
+        for info in package.infolist():
+            data = package.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"wordprocessingml.document.main+xml", b"wordprocessingml.template.main+xml")
+            dotx.writestr(info, data)
+    edit(root / "templates/banner/theme.yaml", "file: word-template.docx", "file: word-template.dotx")
+    assert build(root, "cabinet-2026-07") == 0
+    word = docx.Document(str(root / "build/cabinet-2026-07/cqc-improvement-plan-update.docx"))
+    assert any(p.style.name == "Report Caption" for p in word.paragraphs)
+    edit(root / "templates/banner/theme.yaml", "caption: Report Caption", "caption: Report Captions")
+    assert build(root, "cabinet-2026-07") == 2
+    err = capsys.readouterr().err
+    assert "templates/banner/theme.yaml: the Word template has no style 'Report Captions'" in err

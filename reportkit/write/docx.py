@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from datetime import datetime
 from pathlib import Path
@@ -31,7 +32,8 @@ from ..model import (
     Text,
     pending_nodes,
 )
-from ..theme import Theme
+from ..errors import ContentError
+from ..theme import Theme, WordStyles
 from . import ooxml
 from .word_numbering import NUMBER_INDENT_TWIPS, WordNumbering, list_indent, number_paragraph
 
@@ -63,7 +65,11 @@ class DocxWriter:
         self.theme = theme.spec
         self.footer_pieces = theme.footer_pieces()
         self.page_numbers = page_numbers or {}
-        self.docx = NewDocument()
+        self.template = theme.word_template
+        self.style_names = theme.spec.word.styles if theme.spec.word else WordStyles()
+        self.docx = NewDocument(word_template(theme)) if self.template else NewDocument()
+        if self.template:
+            _check_styles(self.docx, self.style_names, theme)
         self.numbering = WordNumbering(self.docx)
         self.bookmarks = 0
         self.after_numbered = False  # the last block was a numbered paragraph: a list below it is indented
@@ -74,6 +80,10 @@ class DocxWriter:
     def _styles(self) -> None:
         from docx.shared import Pt
 
+        ooxml.set_language(self.docx, self.theme.language)
+        ooxml.set_update_fields(self.docx)
+        if self.template:  # the council's own template has its styles already
+            return
         spec = self.theme
         styles = self.docx.styles
         for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "Heading 4", "Caption", "Header", "Footer",
@@ -103,18 +113,20 @@ class DocxWriter:
         caption.font.italic = False
         caption.font.color.rgb = _rgb(spec.colours.text)
         caption.paragraph_format.keep_with_next = True
-        ooxml.set_language(self.docx, self.theme.language)
-        ooxml.set_update_fields(self.docx)
 
     def _page(self, section: Any, orientation: str, classification: str, running_header: str) -> None:
         from docx.enum.section import WD_ORIENT
         from docx.shared import Mm
 
-        margins = self.theme.page.margins_mm
         long, short = Mm(297), Mm(210)
         landscape = orientation == "landscape"
         section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
         section.page_width, section.page_height = (long, short) if landscape else (short, long)
+        if self.template:  # the template's margins, header and logo carry on into every section
+            if section._sectPr is self.docx.sections[0]._sectPr and not any(p.text for p in section.footer.paragraphs):
+                self._footer(section, self.footer_pieces)  # a template without a footer takes the theme's
+            return
+        margins = self.theme.page.margins_mm
         section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)
         section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)
         section.header.is_linked_to_previous = False
@@ -170,7 +182,6 @@ class DocxWriter:
             for block in blocks:
                 self._block(block)
         self._properties(doc, when)
-        import io
 
         buffer = io.BytesIO()
         self.docx.save(buffer)
@@ -218,11 +229,16 @@ class DocxWriter:
             raise TypeError(f"the Word writer has no rendering for a {type(block).__name__}")
 
     def _heading(self, block: Heading) -> Any:
-        paragraph = self.docx.add_paragraph(style=f"Heading {min(block.level, 9)}")
+        paragraph = self.docx.add_paragraph(style=self._heading_style(block.level))
         self._number(paragraph, block.number or "", block.depth)
         self._inlines(paragraph, block.content)
         self._bookmark(paragraph, block.anchor)
         return paragraph
+
+    def _heading_style(self, level: int) -> str:
+        mapped = {1: self.style_names.heading1, 2: self.style_names.heading2, 3: self.style_names.heading3,
+                  4: self.style_names.heading4}
+        return mapped.get(level, f"Heading {min(level, 9)}")
 
     def _bookmark(self, paragraph: Any, anchor: str) -> None:
         if anchor:
@@ -251,7 +267,7 @@ class DocxWriter:
 
     def _appendix_heading(self, block: Heading, appendix: Appendix) -> None:
         """'Appendix A: title', its label a SEQ field (bookmarked for cross-references)."""
-        paragraph = self.docx.add_paragraph(style=f"Heading {min(block.level, 9)}")
+        paragraph = self.docx.add_paragraph(style=self._heading_style(block.level))
         paragraph.add_run(f"{self.theme.references.appendix} ")
         letters = self.theme.numbering.appendices == "letters"
         self._sequence(paragraph, "Appendix", appendix.number or "", appendix.anchor,
@@ -272,7 +288,7 @@ class DocxWriter:
 
     def _caption(self, block: Captioned, anchor: str) -> None:
         """'Table 2: caption' with the number a SEQ field; per-appendix numbers ("A.1") restart with each appendix."""
-        paragraph = self.docx.add_paragraph(style="Caption")
+        paragraph = self.docx.add_paragraph(style=self.style_names.caption)
         if not block.number:
             paragraph.add_run(block.caption_line)
             return
@@ -331,7 +347,7 @@ class DocxWriter:
         return name
 
     def _paragraph(self, block: Paragraph, style: str | None = None) -> Any:
-        paragraph = self.docx.add_paragraph(style=style)
+        paragraph = self.docx.add_paragraph(style=style or (self.style_names.body if self.template else None))
         self._number(paragraph, block.number or "", block.depth)
         self._inlines(paragraph, block.content)
         self._bookmark(paragraph, block.anchor)
@@ -343,7 +359,7 @@ class DocxWriter:
         ``indent`` (twips) moves the whole list right, under a numbered paragraph's text."""
         num_id = (self.numbering.ordered_list(block.style, block.start, depth) if block.ordered
                   else self.numbering.bullets())
-        style = "List Number" if block.ordered else "List Bullet"
+        style = self.style_names.list_number if block.ordered else self.style_names.list_bullet
         add = container.add_paragraph if container is not None else self.docx.add_paragraph
         for item in block.items:
             for index, child in enumerate(item):
@@ -366,7 +382,7 @@ class DocxWriter:
         self._caption(block, block.anchor)
         columns = len(block.header[0]) if block.header else len(block.rows[0])
         table = self.docx.add_table(rows=0, cols=columns)
-        table.style = self.docx.styles["Table Grid"]
+        table.style = self.docx.styles[self.style_names.table]
         for row_index, cells in enumerate((*block.header, *block.rows)):
             row = table.add_row()
             ooxml.keep_row_together(row)
@@ -522,6 +538,40 @@ class DocxWriter:
         else:
             instruction = f"REF {number_bookmark(ref.anchor)} \\h"
         ooxml.add_field(paragraph, instruction, ref.number)
+
+
+def word_template(theme: Theme) -> io.BytesIO:
+    """The theme's Word template as a document to start from, its body emptied; a .dotx is read as the
+    .docx it would make (python-docx opens only documents)."""
+    import zipfile
+
+    assert theme.word_template is not None
+    source = io.BytesIO(theme.word_template.read_bytes())
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as package, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in package.infolist():
+            data = package.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"wordprocessingml.template.main+xml", b"wordprocessingml.document.main+xml")
+            copy.writestr(info, data)
+    from docx import Document as OpenDocument
+
+    document = OpenDocument(io.BytesIO(out.getvalue()))
+    body = document.element.body
+    for element in list(body)[:-1]:  # keep the closing section properties: the page set-up
+        body.remove(element)
+    saved = io.BytesIO()
+    document.save(saved)
+    saved.seek(0)
+    return saved
+
+
+def _check_styles(document: Any, names: WordStyles, theme: Theme) -> None:
+    present = {style.name for style in document.styles}
+    for role, name in names.model_dump().items():
+        if name not in present:
+            raise ContentError(theme.folder / "theme.yaml", None, f"the Word template has no style '{name}' "
+                               f"(for {role.replace('_', ' ')})", f"its styles are: {', '.join(sorted(present))}")
 
 
 def _hang(paragraph: Any, indent_cm: float) -> None:

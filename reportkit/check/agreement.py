@@ -17,12 +17,12 @@ from pathlib import Path
 
 from pydantic import Field
 
+from .. import confine
+from ..compute.datasets import KpiSet, MeasureTable
 from ..compute.periods import Period
 from ..errors import ContentError
 from ..model import Document
 from ..pack import Pack
-from ..compute.datasets import MeasureTable
-from ..compute.datasets import KpiSet
 from ..read.schema import Strict, validate
 from ..read.yamlfile import LineDict, LineList, line_of, load_yaml
 from .claims import check_claims
@@ -86,7 +86,7 @@ def check_agreement(pack: Pack, documents: list[Document]) -> list[Finding]:
     findings += check_keyed_twice(pack.context.datasets)
     domains = tuple(theme.contact.email_domains)
     for path in [pack_file, *sorted(pack.folder.rglob("*.md"))]:
-        findings += check_link_hosts(path, path.read_text(encoding="utf-8"), domains)
+        findings += check_link_hosts(path, confine.read_text(path), domains)
     return _allowed(findings, pack.folder)
 
 

@@ -17,6 +17,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .. import confine
 from ..errors import ContentError
 from ..read.frontmatter import read_markdown_file
 from ..read.yamlfile import LineDict, LineList, line_of
@@ -78,16 +79,18 @@ def _parser() -> MarkdownIt:
 
 
 def read_sources(folder: Path) -> list[Source]:
-    return [_source(path) for path in sorted(folder.rglob("*.md"))]
+    """Every Markdown file of the pack (never a folder or a pipe named like one), read under the confinement rule."""
+    return [_source(path) for path in sorted(p for p in folder.rglob("*.md") if p.is_file())]
 
 
 def _source(path: Path) -> Source:
+    text = confine.read_text(path)
     try:
         source = read_markdown_file(path)
         meta, body, first = source.meta, source.body, source.body_first_line
     except ContentError:  # notes without fields: the whole file is body
-        meta, body, first = LineDict(), path.read_text(encoding="utf-8"), 1
-    passages = list(_field_passages(path, meta, path.read_text(encoding="utf-8").split("\n")))
+        meta, body, first = LineDict(), text, 1
+    passages = list(_field_passages(path, meta, text.split("\n")))
     tables: list[StaticTable] = []
     tokens = _parser().parse(body)
     _walk(tokens, path, first, passages, tables)

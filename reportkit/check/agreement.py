@@ -85,7 +85,7 @@ def check_agreement(pack: Pack, documents: list[Document]) -> list[Finding]:
     findings += check_plausibility(pack.context.datasets)
     findings += check_keyed_twice(pack.context.datasets)
     domains = tuple(theme.contact.email_domains)
-    for path in [pack_file, *sorted(pack.folder.rglob("*.md"))]:
+    for path in [pack_file, *sorted(p for p in pack.folder.rglob("*.md") if p.is_file())]:
         findings += check_link_hosts(path, confine.read_text(path), domains)
     return _allowed(findings, pack.folder)
 

@@ -195,3 +195,24 @@ def test_a_label_set_twice_is_refused(tmp_path: Path, capsys: pytest.CaptureFixt
     assert build(root, "lists") == 2
     captured = capsys.readouterr()
     fails_cleanly(root, "lists", captured.err, captured.out, "report.md:36:", "'options' is already set at line 23")
+
+
+def test_captions_numbered_per_appendix_in_both_formats(tmp_path: Path) -> None:
+    from conftest import edit
+
+    root = make_project(tmp_path, {"lists": LISTS})
+    (root / "templates" / "per-appendix").mkdir()
+    (root / "templates" / "per-appendix" / "theme.yaml").write_text(
+        "extends: kent\nnumbering: {captions: appendix, appendices: letters}\n", encoding="utf-8")
+    edit(root / "content/lists/pack.yaml", "theme: kent", "theme: per-appendix")
+    assert build(root, "lists") == 0
+    folder = root / "build" / "lists"
+    pdf_text = "\n".join(pdf_pages(folder / "report.pdf"))
+    assert "Table A.1: Waiting in the appendix" in pdf_text
+    assert "The appendix table is Table A.1, and the area is shown in Figure 2." in pdf_text
+    with zipfile.ZipFile(folder / "report.docx") as package:
+        xml = package.read("word/document.xml").decode()
+    assert re.search(r"Table A\.</w:t>.*?SEQ Table \\\* ARABIC \\r 1 </w:instrText>.*?<w:t>1</w:t>", xml)
+    if SOFFICE is not None:
+        word_text = "\n".join(convert(folder / "report.docx", tmp_path / "lo"))
+        assert "Table A.1: Waiting in the appendix" in word_text and "Table 1: Waiting by quarter" in word_text

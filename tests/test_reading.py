@@ -89,3 +89,43 @@ def test_named_values_from_a_measure_table(tmp_path: Path) -> None:
     assert values["waits.waiting.q1-2025-26"].illustrative and not values["waits.waiting.latest"].illustrative
     assert values["waits.rate.previous"].text == "10.0%"  # the gap in Q2 is skipped
     assert "waits.rate.q2-2025-26" not in values
+
+
+def _numbered(body: str, **scheme: object) -> list:
+    reader = MarkdownReader(Path("doc.md"), Path("."), numbered=True)
+    doc = Document("doc", Metadata("t", "s", "a", "en-GB", "Unrestricted"), (Part(tuple(reader.read(body, 1))),))
+    return list(number_document(doc, Numbering(**scheme), ReferenceWords()).parts[0].blocks)  # type: ignore[arg-type]
+
+
+BODY = "# Intro\n\nOne.\n\nTwo.\n\n## Theme\n\nThree.\n\n# Next\n\nFour.\n\n- a point\n- another\n"
+
+
+def test_flat_paragraphs_under_unnumbered_headings_with_lettered_points() -> None:
+    blocks = _numbered(BODY, headings=False, paragraphs="flat", sub_points="a)")
+    assert [b.number for b in blocks if isinstance(b, (Heading, Paragraph))] == ["", "1.", "2.", "", "3.", "", "4."]
+    points = blocks[-1]
+    assert points.ordered and points.style == "a)" and points.start == 1
+
+
+def test_no_paragraph_numbers_under_numbered_headings() -> None:
+    blocks = _numbered(BODY, paragraphs="none")
+    assert [b.number for b in blocks if isinstance(b, (Heading, Paragraph))] == ["1.", "", "", "1.1", "", "2.", ""]
+    assert not blocks[-1].ordered  # points stay as written
+
+
+def test_captions_per_appendix() -> None:
+    from reportkit.model import Appendix, Table
+
+    def table(caption: str) -> Table:
+        return Table(caption, ((), ), ())
+
+    doc = Document("doc", Metadata("t", "s", "a", "en-GB", "Unrestricted"), (
+        Part((table("In the report"),)),
+        Part((table("First in A"), table("Second in A")), appendix=Appendix("Plan", 1)),
+        Part((table("First in B"),), appendix=Appendix("Costs", 2))))
+    numbered = number_document(doc, Numbering(captions="appendix", appendices="letters"), ReferenceWords())
+    captions = [b.caption_line for part in numbered.parts for b in part.blocks if isinstance(b, Table)]
+    assert captions == ["Table 1: In the report", "Table A.1: First in A", "Table A.2: Second in A",
+                        "Table B.1: First in B"]
+    headings = [part.blocks[0].content[0].text for part in numbered.parts[1:]]
+    assert headings == ["Appendix A: Plan", "Appendix B: Costs"]

@@ -21,6 +21,7 @@ class Source:
 
     key: tuple[int, str, str] | None
     description: str  # for links: the title attribute or the link's own text
+    leader: bool = False  # the dots of a CSS leader(), drawn one text box per dot
 
 
 def _describe(element: Any, tag: str) -> str:
@@ -35,8 +36,8 @@ def _source(box: Any) -> Source:
     element = box.element
     tag = box.element_tag if element is not None else None
     if element is None or tag is None:
-        return Source(None, "")
-    return Source((id(element), str(tag), type(box).__name__), _describe(element, str(tag)))
+        return Source(None, "", bool(box.is_leader))
+    return Source((id(element), str(tag), type(box).__name__), _describe(element, str(tag)), bool(box.is_leader))
 
 
 def install() -> None:

@@ -115,6 +115,29 @@ def _parent_tree_values(tree: _Tree) -> list[tuple[int, Any]]:
     return [(int(nums[i]), nums[i + 1]) for i in range(0, len(nums), 2)]
 
 
+def drop_leaders(tree: _Tree, element: Any) -> None:
+    """A contents entry's leader dots are layout, not text: artifacts, with no structure element."""
+    kept = []
+    for kid in kids(element):
+        if is_element(kid):
+            source = tree.sources.get(kid.objgen[0])
+            if source is not None and source.leader:
+                tree.artifacts.update(_content(tree, kid))
+                kept.extend(_links_within(kid))  # the leader's piece of the link stays clickable
+                continue
+            drop_leaders(tree, kid)
+        kept.append(kid)
+    set_kids(element, kept)
+
+
+def _links_within(element: Any) -> Iterable[Any]:
+    for kid in kids(element):
+        if isinstance(kid, Dictionary) and kid.get("/Type") == OBJR:
+            yield kid
+        elif is_element(kid):
+            yield from _links_within(kid)
+
+
 def drop_empty(element: Any) -> None:
     """Remove structure elements with no content at all (hidden running-header text, empty spans)."""
     kept = []
@@ -353,6 +376,7 @@ def finish(path: Path, sources: dict[int, Source], front_pages: int = 0) -> None
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         tree = _Tree(pdf, sources)
         mark_detached_as_pagination(tree)
+        drop_leaders(tree, tree.document)
         drop_empty(tree.document)
         join_fragments(tree, tree.document)
         repoint_header_ids(tree, tree.document)

@@ -62,10 +62,10 @@ def dashboard_blocks(source: SourceFile, ctx: PackContext) -> tuple[DashboardSpe
         definition = result.kpi.definition
         blocks.append(Heading(3, (Text(f"{kpi_id}: {definition.title}"),), anchor=f"kpi-{kpi_id.lower()}"))
         blocks.append(_status_table(result, ctx.data))
+        blocks.append(_chart(result, dashboard, ctx.data))  # with its heading; the commentary may run on
         if kpi_id in sections:
             first_line, text = sections[kpi_id]
             blocks += reader.read(text, first_line)
-        blocks.append(_chart(result, dashboard, ctx.data))
     return spec, blocks
 
 

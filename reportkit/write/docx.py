@@ -29,6 +29,7 @@ from ..model import (
 )
 from ..theme import Theme
 from . import ooxml
+from .levels import callout_levels
 
 NUMBER_INDENT_CM = 1.4
 FIELD_LABEL_CM = 4.5
@@ -56,6 +57,7 @@ class DocxWriter:
         self.docx = NewDocument()
         self.figures = 0
         self.bookmarks = 0
+        self.callout_levels: dict[int, int] = {}
         self._styles()
 
     # -- set-up ------------------------------------------------------------------------------
@@ -145,6 +147,7 @@ class DocxWriter:
     def write(self, doc: Document, target: Path, when: datetime) -> None:
         from docx.enum.section import WD_SECTION
 
+        self.callout_levels = callout_levels(doc)
         for index, part in enumerate(doc.parts):
             section = self.docx.sections[0] if index == 0 else self.docx.add_section(WD_SECTION.NEW_PAGE)
             self._page(section, part.orientation, doc.meta.classification, part.running_header)
@@ -361,9 +364,7 @@ class DocxWriter:
 
         paragraphs = []
         if block.title:
-            paragraph = self.docx.add_paragraph()
-            paragraph.add_run(block.title).bold = True
-            paragraphs.append(paragraph)
+            paragraphs.append(self._callout_title(block))
         for child in block.blocks:
             if isinstance(child, Paragraph):
                 paragraphs.append(self._paragraph(child))
@@ -384,6 +385,13 @@ class DocxWriter:
                 elif block.kind == "figures" and run.bold:
                     run.font.size = Pt(self.theme.sizes.title)
                     run.font.color.rgb = _rgb(self.theme.colours.heading)
+
+    def _callout_title(self, block: Callout) -> Any:
+        """The title as a real heading, one level below the heading the callout sits under."""
+        level = self.callout_levels[id(block)]
+        paragraph = self.docx.add_paragraph(block.title, style=f"Heading {level}")
+        paragraph.paragraph_format.space_before = 0
+        return paragraph
 
     # -- inlines -----------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..model import Document
 from ..theme import Theme, split_fields
+from .levels import callout_levels
 from .resources import Resources
 
 
@@ -60,4 +61,6 @@ def render_html(doc: Document, theme: Theme, resources: Resources, front_pages: 
         front_pages=front_pages)
     from markupsafe import Markup
 
-    return env.get_template("document.html.j2").render(doc=doc, theme=spec, css=Markup(css))
+    levels = callout_levels(doc)
+    return env.get_template("document.html.j2").render(doc=doc, theme=spec, css=Markup(css),
+                                                       callout_level=lambda callout: levels[id(callout)])

@@ -7,9 +7,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from docx.oxml.ns import qn
+
 from ..model import (
     Block,
     Callout,
+    Cell,
     Contents,
     Cover,
     Document,
@@ -29,10 +32,12 @@ from ..model import (
 )
 from ..theme import Theme
 from . import ooxml
+from .column_widths import column_widths, text_width
 from .levels import callout_levels
 
 NUMBER_INDENT_CM = 1.4
-FIELD_LABEL_CM = 4.5
+FIELD_LABEL_CM = 4.5  # the narrowest value column indent
+FIELD_GAP_CM = 0.4
 
 
 def _rgb(colour: str) -> Any:
@@ -53,6 +58,7 @@ class DocxWriter:
 
         self.theme = theme.spec
         self.footer_pieces = theme.footer_pieces()
+        self.fonts = theme.font_faces
         self.page_numbers = page_numbers or {}
         self.docx = NewDocument()
         self.figures = 0
@@ -158,7 +164,13 @@ class DocxWriter:
 
         buffer = io.BytesIO()
         self.docx.save(buffer)
-        target.write_bytes(ooxml.repeatable_zip(buffer.getvalue(), when))
+        target.write_bytes(ooxml.repeatable_zip(buffer.getvalue(), when, {"docProps/app.xml": self._app_xml(doc)}))
+
+    def _app_xml(self, doc: Document) -> bytes:
+        body = self.docx.element.body
+        paragraphs = list(body.iter(qn("w:p")))
+        text = " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paragraphs)
+        return ooxml.app_properties(doc.meta.title, self.theme.council, text, len(paragraphs))
 
     def _properties(self, doc: Document, when: datetime) -> None:
         props = self.docx.core_properties
@@ -236,9 +248,9 @@ class DocxWriter:
         for paragraph, entry in zip(paragraphs, block.entries):
             link = ooxml.add_internal_link(paragraph, bookmark_name(entry.anchor))
             page = self.page_numbers.get(entry.anchor)
-            for text in (entry.text, "\t", str(page) if page else ""):
-                run = paragraph.add_run(text)
-                link.append(run._r)
+            for text in (entry.text, "\t"):
+                link.append(paragraph.add_run(text)._r)
+            ooxml.add_pageref(link, bookmark_name(entry.anchor), str(page) if page else "")
         ooxml.end_field(paragraphs[-1])
 
     def _toc_style(self, depth: int) -> str:
@@ -300,7 +312,17 @@ class DocxWriter:
                     ooxml.shade(cell._tc.get_or_add_tcPr(), self.theme.colours.table_header_fill)
                 elif source.status:
                     self._rag_cell(cell, paragraph, source.status)
+        self._size_columns(table, block)
         self._notes(block.notes)
+
+    def _size_columns(self, table: Any, block: Table) -> None:
+        """Column widths from the content, as the PDF's automatic table layout gives them."""
+        section = self.docx.sections[-1]
+        total = (section.page_width - section.left_margin - section.right_margin) / 12700  # EMU -> pt
+        grid = [[cell_lines(cell) for cell in row] for row in (*block.header, *block.rows)]
+        widths = column_widths(grid, len(block.header), total, self.fonts["regular"], self.fonts["bold"],
+                               self.theme.sizes.table)
+        ooxml.set_column_widths(table, widths)
 
     def _cell_blocks(self, cell: Any, blocks: tuple[Block, ...]) -> None:
         """Paragraphs and bulleted lists inside a table cell (Word's cells hold paragraphs too)."""
@@ -347,17 +369,29 @@ class DocxWriter:
             run.font.color.rgb = _rgb(self.theme.colours.muted)
 
     def _fields(self, block: FieldList) -> None:
+        indent, wide = self._field_indent(block)
         for field in block.fields:
             for index, child in enumerate(field.blocks):
                 if not isinstance(child, Paragraph):
                     self._block(child)
                     continue
                 paragraph = self.docx.add_paragraph()
-                _hang(paragraph, FIELD_LABEL_CM)
+                _hang(paragraph, indent)
                 label = paragraph.add_run(f"{field.label}:" if index == 0 else "")
                 label.bold = True
+                if index == 0 and field.label in wide:
+                    label.add_break()  # a label too long for the column: its value starts below it
                 paragraph.add_run("\t")
                 self._inlines(paragraph, child.content)
+
+    def _field_indent(self, block: FieldList) -> tuple[float, set[str]]:
+        """The value column's indent (cm): the widest label's, within limits; and the labels wider than that."""
+        section = self.docx.sections[-1]
+        limit = 0.4 * (section.page_width - section.left_margin - section.right_margin) / 360000  # EMU -> cm
+        widths = {f.label: text_width(f"{f.label}:", self.fonts["bold"], self.theme.sizes.body) / 28.35 + FIELD_GAP_CM
+                  for f in block.fields}
+        indent = min(max([FIELD_LABEL_CM, *widths.values()]), limit)
+        return indent, {label for label, width in widths.items() if width > indent}
 
     def _callout(self, block: Callout) -> None:
         from docx.shared import Pt
@@ -422,6 +456,37 @@ class DocxWriter:
                 pages = self.theme.meeting.pages.format(start=self.page_numbers[inline.start],
                                                         end=self.page_numbers[inline.end])
                 self._inlines(paragraph, (Text(pages),), bold, italic, container)
+
+
+def plain_lines(inlines: tuple[Inline, ...]) -> list[str]:
+    """The text of some inlines, split at line breaks."""
+    lines = [""]
+    for inline in inlines:
+        if isinstance(inline, Text):
+            lines[-1] += inline.text
+        elif isinstance(inline, LineBreak):
+            lines.append("")
+        elif isinstance(inline, (Strong, Emphasis, Link)):
+            inner = plain_lines(inline.children)
+            lines[-1] += inner[0]
+            lines += inner[1:]
+        elif isinstance(inline, PageRange):
+            lines[-1] += "(Pages 888 - 888)"
+    return lines
+
+
+def cell_lines(cell: Cell) -> list[str]:
+    """A table cell's lines of text: its inlines, or each paragraph and list item it holds."""
+    if not cell.blocks:
+        return plain_lines(cell.content)
+    lines: list[str] = []
+    for block in cell.blocks:
+        if isinstance(block, Paragraph):
+            lines += plain_lines(block.content)
+        elif isinstance(block, ListBlock):
+            lines += [line for item in block.items for child in item if isinstance(child, Paragraph)
+                      for line in plain_lines(child.content)]
+    return lines
 
 
 def _hang(paragraph: Any, indent_cm: float) -> None:

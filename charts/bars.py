@@ -146,12 +146,12 @@ def _fit_category_labels(axes: Any) -> None:
     """Category labels that would run into each other are slanted, then turned upright if need be."""
     figure = axes.figure
     renderer = figure.canvas.get_renderer()
-    for angle in (45, 90):
+    for angle, align, mode in ((45, "right", "anchor"), (90, "center", "default")):
         labels = axes.xaxis.get_ticklabels()
         if not _crowded(labels, renderer):
             return
         for label in labels:
-            label.set(rotation=angle, ha="right" if angle == 45 else "center", rotation_mode="anchor" if angle == 45 else "default")
+            label.set(rotation=angle, ha=align, rotation_mode=mode)
         figure.tight_layout()
 
 

@@ -72,6 +72,6 @@ def value_formatter(unit: str) -> Any:
     return DistinctFormatter()
 
 
-def save_png(figure: Any, target: str, dpi: int) -> None:
+def save_png(figure: Any, target: Any, dpi: int) -> None:
     """Save with no timestamp or software stamp, so the same chart gives the same bytes."""
     figure.savefig(target, format="png", dpi=dpi, metadata={"Software": None})

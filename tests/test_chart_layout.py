@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
+from conftest import REPO
 
 import charts
 from charts import ChartData, Series
-from conftest import REPO
 from reportkit.cli import main
 from reportkit.read import directives
 

@@ -13,9 +13,8 @@ import page
 import pdfplumber
 import pikepdf
 import pytest
-
-from conftest import FIXTURES, build, make_project
 from accessibility import struct_elements
+from conftest import FIXTURES, build, make_project
 
 EXAMPLES = ("cabinet-2026-07", "cabinet-2025-11", "self-assessment-2024-09", "market-position-2025")
 FIXTURE_PACKS = {"mini": ("mini",), "kpi": ("kpi",), "mps": ("mps",), "sa": ("sa",), "meeting": ("meeting", "mini")}

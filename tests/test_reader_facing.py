@@ -12,12 +12,12 @@ from typing import Callable
 import docx
 import pdfplumber
 import pytest
-from docx.oxml.ns import qn
-
 from conftest import REPO
-from reportkit.write.column_widths import text_width
+from docx.oxml.ns import qn
 from test_libreoffice import SOFFICE, needs_libreoffice
 from test_pdf_structure import EXAMPLES
+
+from reportkit.write.column_widths import text_width
 
 RAW_NAME = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")  # a data column or field name such as self_assessed
 

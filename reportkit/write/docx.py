@@ -235,8 +235,7 @@ class DocxWriter:
 
         self._heading(Heading(block.level, (Text(block.title),), anchor=block.anchor))
         levels = sorted({e.level for e in block.entries})
-        section = self.docx.sections[-1]
-        width = section.page_width - section.left_margin - section.right_margin
+        width = _text_width(self.docx.sections[-1])
         paragraphs = []
         for entry in block.entries:
             paragraph = self.docx.add_paragraph(style=self._toc_style(entry.level - levels[0] + 1))
@@ -317,8 +316,7 @@ class DocxWriter:
 
     def _size_columns(self, table: Any, block: Table) -> None:
         """Column widths from the content, as the PDF's automatic table layout gives them."""
-        section = self.docx.sections[-1]
-        total = (section.page_width - section.left_margin - section.right_margin) / 12700  # EMU -> pt
+        total = _text_width(self.docx.sections[-1]) / 12700  # EMU -> pt
         grid = [[cell_lines(cell) for cell in row] for row in (*block.header, *block.rows)]
         widths = column_widths(grid, len(block.header), total, self.fonts["regular"], self.fonts["bold"],
                                self.theme.sizes.table)
@@ -386,8 +384,7 @@ class DocxWriter:
 
     def _field_indent(self, block: FieldList) -> tuple[float, set[str]]:
         """The value column's indent (cm): the widest label's, within limits; and the labels wider than that."""
-        section = self.docx.sections[-1]
-        limit = 0.4 * (section.page_width - section.left_margin - section.right_margin) / 360000  # EMU -> cm
+        limit = 0.4 * _text_width(self.docx.sections[-1]) / 360000  # EMU -> cm
         widths = {f.label: text_width(f"{f.label}:", self.fonts["bold"], self.theme.sizes.body) / 28.35 + FIELD_GAP_CM
                   for f in block.fields}
         indent = min(max([FIELD_LABEL_CM, *widths.values()]), limit)
@@ -456,6 +453,11 @@ class DocxWriter:
                 pages = self.theme.meeting.pages.format(start=self.page_numbers[inline.start],
                                                         end=self.page_numbers[inline.end])
                 self._inlines(paragraph, (Text(pages),), bold, italic, container)
+
+
+def _text_width(section: Any) -> int:
+    """The width between a section's margins, in EMU."""
+    return int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
 
 
 def plain_lines(inlines: tuple[Inline, ...]) -> list[str]:

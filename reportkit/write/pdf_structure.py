@@ -117,7 +117,7 @@ def _parent_tree_values(tree: _Tree) -> list[tuple[int, Any]]:
 
 def drop_leaders(tree: _Tree, element: Any) -> None:
     """A contents entry's leader dots are layout, not text: artifacts, with no structure element."""
-    kept = []
+    kept: list[Any] = []
     for kid in kids(element):
         if is_element(kid):
             source = tree.sources.get(kid.objgen[0])
@@ -219,7 +219,7 @@ def join_fragments(tree: _Tree, element: Any) -> None:
     """Adjacent siblings from one HTML element (its pieces on successive pages) become one element."""
     joined: list[Any] = []
     for kid in kids(element):
-        previous = joined[-1] if joined else None
+        previous: Any = joined[-1] if joined else None
         if (is_element(kid) and is_element(previous) and kid.S == previous.S
                 and tree.key(kid) is not None and tree.key(kid) == tree.key(previous)):
             _absorb(tree, previous, kid)
@@ -352,15 +352,18 @@ def rewrite_artifacts(tree: _Tree) -> None:
         plain = {mcid for p, mcid in tree.artifacts if p == number}
         if not pagination and not plain:
             continue
-        instructions = []
-        for operands, operator in pikepdf.parse_content_stream(page):
-            if str(operator) == "BDC" and isinstance(operands[1], Dictionary) and "/MCID" in operands[1]:
-                mcid = int(operands[1].MCID)
+        instructions: list[Any] = []
+        for instruction in pikepdf.parse_content_stream(page):
+            if isinstance(instruction, pikepdf.ContentStreamInstruction) and str(instruction.operator) == "BDC":
+                properties = instruction.operands[1]
+                mcid = int(properties.MCID) if isinstance(properties, Dictionary) and "/MCID" in properties else -1
                 if mcid in pagination:
-                    operands = [Name("/Artifact"), Dictionary(Type=Name("/Pagination"))]
+                    instruction = pikepdf.ContentStreamInstruction(
+                        [Name("/Artifact"), Dictionary(Type=Name("/Pagination"))], instruction.operator)
                 elif mcid in plain:
-                    operands = [Name("/Artifact"), Dictionary(Type=Name("/Layout"))]
-            instructions.append(pikepdf.ContentStreamInstruction(operands, operator))
+                    instruction = pikepdf.ContentStreamInstruction(
+                        [Name("/Artifact"), Dictionary(Type=Name("/Layout"))], instruction.operator)
+            instructions.append(instruction)
         page.obj.Contents = tree.pdf.make_stream(pikepdf.unparse_content_stream(instructions))
 
 

@@ -117,3 +117,39 @@ def test_word_document_properties_describe_the_document(built_example: Callable[
     assert "<Company>Kent County Council</Company>" in app
     words = int(re.search(r"<Words>(\d+)</Words>", app).group(1))  # type: ignore[union-attr]
     assert abs(words - len(_docx_text(paper).split())) < 0.1 * words
+
+
+def _page_texts(path: Path) -> list[str]:
+    with pdfplumber.open(path) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def _page_of(pages: list[str], text: str) -> int:
+    found = [number for number, page in enumerate(pages) if text in re.sub(r"\s+", " ", page)]
+    assert found, text
+    return found[0]
+
+
+@pytest.mark.slow
+def test_kpi_charts_stay_with_their_heading(built_example: Callable[[str], Path]) -> None:
+    pages = _page_texts(built_example("cabinet-2025-11") / "performance-report.pdf")
+    headings = [(m.group(1), number) for number, page in enumerate(pages)
+                for m in re.finditer(r"^(ASCH\d+): ", page, re.M)]
+    assert len(headings) >= 20
+    for kpi_id, number in headings:
+        assert re.search(rf"Figure \d+: {kpi_id} by ", re.sub(r"\s+", " ", pages[number])), kpi_id
+
+
+@pytest.mark.slow
+def test_front_fields_and_contacts_are_not_split_over_pages(built_example: Callable[[str], Path]) -> None:
+    path = built_example("cabinet-2025-11") / "larc-key-decision.pdf"
+    pages = _page_texts(path)
+    assert _page_of(pages, "Recommendation(s):") == _page_of(pages, "Proposed Record of Decision appended to this report.")
+    for name, email in (("Professor Durka Dougall", "durka.dougall@kent.gov.uk"),
+                        ("Vicky Tovey", "victoria.tovey@kent.gov.uk"), ("Hannah Brisley", "hannah.brisley@kent.gov.uk"),
+                        ("Terhi Suikkanen", "terhi.suikkanen@kent.gov.uk")):
+        assert _page_of(pages, name) == _page_of(pages, email), name
+    with pdfplumber.open(path) as pdf:
+        words = [w for page in pdf.pages for w in page.extract_words(extra_attrs=["fontname"])]
+    verbs = [w for w in words if w["text"] in ("MAKE", "RECOMMENDATIONS")]
+    assert len(verbs) >= 2 and all("Bold" in w["fontname"] for w in verbs)

@@ -78,6 +78,13 @@ def draw(data: ChartData, style: ChartStyle) -> bytes:
         return buffer.getvalue()
 
 
+def size_mm(data: ChartData, style: ChartStyle) -> tuple[float, float]:
+    """(width, height) of the drawn chart, known without drawing it."""
+    from .bars import height_mm
+
+    return style.width_mm, height_mm(data, style)
+
+
 def describe(data: ChartData) -> str:
     from .describe import alt_text
 

@@ -52,8 +52,8 @@ def paint_horizontal(figure: Any, data: ChartData, style: ChartStyle) -> None:
     The chart grows taller with the number of categories and their wrapped lines, so that labels
     never run into each other however many districts the data brings.
     """
-    labels = [_wrap(c, 30) for c in data.categories]
-    _fit_height(figure, style, labels, legend=len(data.series) > 1)
+    labels = category_labels(data)
+    _fit_height(figure, data, style)
     axes = figure.add_subplot()
     axes.grid(axis="y", visible=False)
     axes.grid(axis="x", visible=True)
@@ -76,18 +76,32 @@ def paint_horizontal(figure: Any, data: ChartData, style: ChartStyle) -> None:
     figure.tight_layout()
 
 
-def _fit_height(figure: Any, style: ChartStyle, labels: list[str], legend: bool) -> None:
-    """At least enough height for every wrapped label, one under another, plus axis and legend."""
+def category_labels(data: ChartData) -> list[str]:
+    """The category labels as drawn, wrapped onto lines."""
+    width = 30 if data.kind == "horizontal-bar" else 22
+    return [_wrap(c, width) for c in data.categories]
+
+
+def height_mm(data: ChartData, style: ChartStyle) -> float:
+    """The chart's height: the style's, or more for horizontal bars whose labels need it, so that
+    every wrapped label has room under the one above, with the axis and the legend below."""
+    if data.kind not in ("horizontal-bar", "stacked-bar"):
+        return style.height_mm
+    labels = category_labels(data)
+    legend = data.kind == "stacked-bar" or len(data.series) > 1
     lines = sum(label.count("\n") + 1 for label in labels)
     points = style.font_size * (LINE_SPACING * lines + BAR_ROOM * len(labels) + (7 if legend else 5))
-    height_mm = max(style.height_mm, points * 25.4 / 72)
-    figure.set_size_inches(style.width_mm / 25.4, height_mm / 25.4)
+    return max(style.height_mm, round(points * 25.4 / 72, 1))
+
+
+def _fit_height(figure: Any, data: ChartData, style: ChartStyle) -> None:
+    figure.set_size_inches(style.width_mm / 25.4, height_mm(data, style) / 25.4)
 
 
 def paint_stacked(figure: Any, data: ChartData, style: ChartStyle) -> None:
     """Horizontal stacked bars: one bar per category, one segment per series."""
-    labels = [_wrap(c) for c in data.categories]
-    _fit_height(figure, style, labels, legend=True)
+    labels = category_labels(data)
+    _fit_height(figure, data, style)
     axes = figure.add_subplot()
     axes.grid(axis="y", visible=False)
     axes.grid(axis="x", visible=True)

@@ -66,6 +66,8 @@ def check_layout(data: ChartData, style: Any) -> None:
         values = _boxes(list(axes.texts), renderer)
         assert not _overlaps(values)
         assert not [(i, j) for i, v in enumerate(values) for j, c in enumerate(categories) if v.overlaps(c)]
+        width, height = (float(v) * 25.4 for v in figure.get_size_inches())
+        assert (round(width, 1), round(height, 1)) == tuple(round(v, 1) for v in charts.size_mm(data, style))
         picture = figure.bbox
         for box in categories + values + _boxes(visible, renderer):
             assert box.x0 >= picture.x0 - 1 and box.x1 <= picture.x1 + 1

@@ -19,6 +19,7 @@ from pydantic import Field
 from charts import ChartData, ChartStyle, Series
 from charts import describe as describe_chart
 from charts import notes as chart_notes
+from charts import size_mm as chart_size
 
 from ..compute.disclosure import Disclosure
 from ..compute.numbers import format_value, parse_number
@@ -229,8 +230,9 @@ def chart_figure(data: ChartData, notes: tuple[str, ...], ctx: DataContext, alt:
     """The drawn chart as a numbered figure, with alt text and the notes the toolkit writes for it."""
     image = render_chart(data, ctx.chart_style, ctx.cache_dir, ctx.draw_charts)
     ctx.numbering.figures += 1
+    width, height = chart_size(data, ctx.chart_style)
     return Figure(image, alt or describe_chart(data), f"Figure {ctx.numbering.figures}: {data.title}",
-                  ctx.chart_style.width_mm, ctx.chart_style.height_mm, chart_notes(data) + notes)
+                  width, height, chart_notes(data) + notes)
 
 
 def _measure_chart(spec: ChartSpec, table: MeasureTable, raw: object, path: Path) -> tuple[ChartData, list[str]]:

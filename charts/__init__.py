@@ -6,20 +6,47 @@ so the words a screen reader hears are computed from the same numbers as the pic
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
 from .data import KINDS, ChartData, ChartStyle, Reference, Series
 
-__all__ = ["KINDS", "ChartData", "ChartStyle", "Reference", "Series", "describe", "draw", "notes"]
+__all__ = ["KINDS", "ChartData", "ChartStyle", "Reference", "Series", "describe", "draw", "drawn", "notes", "size_mm"]
 
 
+
+
+@contextmanager
+def drawn(data: ChartData, style: ChartStyle) -> Iterator[Any]:
+    """The laid-out matplotlib figure of ``data``, for saving or for measuring its text."""
+    from . import bars, lines
+    from .style import styled
+
+    painters = {"bar": bars.paint_bars, "grouped-bar": bars.paint_bars, "horizontal-bar": bars.paint_horizontal,
+                "stacked-bar": bars.paint_stacked, "line": lines.paint_lines}
+    with styled(style) as figure:
+        painters[data.kind](figure, data, style)
+        yield figure
 
 
 def draw(data: ChartData, style: ChartStyle) -> bytes:
     """The chart of ``data`` in ``style``, as PNG bytes that depend on nothing else."""
-    from . import bars, lines
+    import io
 
-    painters = {"bar": bars.draw_bars, "grouped-bar": bars.draw_bars, "horizontal-bar": bars.draw_horizontal,
-                "stacked-bar": bars.draw_stacked, "line": lines.draw_lines}
-    return painters[data.kind](data, style)
+    from .style import save_png
+
+    with drawn(data, style) as figure:
+        buffer = io.BytesIO()
+        save_png(figure, buffer, style.dpi)
+        return buffer.getvalue()
+
+
+def size_mm(data: ChartData, style: ChartStyle) -> tuple[float, float]:
+    """(width, height) of the drawn chart, known without drawing it."""
+    from .bars import height_mm
+
+    return style.width_mm, height_mm(data, style)
 
 
 def describe(data: ChartData) -> str:

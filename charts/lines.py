@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .data import ChartData, ChartStyle
-from .bars import _finish, _label, _png
-from .style import LINE_STYLES, styled
+from .bars import _finish, _label
+from .style import LINE_STYLES
 
 MARKERS = ("o", "s", "^", "D", "v", "P")
 
@@ -20,21 +22,19 @@ def axis_starts_at_zero(data: ChartData) -> bool:
     return not present or min(present) <= 0 or min(present) < 0.25 * max(present)
 
 
-def draw_lines(data: ChartData, style: ChartStyle) -> bytes:
-    with styled(style) as figure:
-        axes = figure.add_subplot()
-        for index, series in enumerate(data.series):
-            points = [(i, v) for i, v in enumerate(series.values) if v is not None]
-            axes.plot([p[0] for p in points], [p[1] for p in points], label=series.label,
-                      color=style.palette[index % len(style.palette)],
-                      linestyle=LINE_STYLES[index % len(LINE_STYLES)],
-                      marker=MARKERS[index % len(MARKERS)], linewidth=2)
-            for x, y in points:  # label the data directly, as the Analysis Function advises
-                axes.annotate(_label(y, data), (x, y), textcoords="offset points", xytext=(0, 7),
-                              ha="center", fontsize=style.font_size * 0.85)
-        _finish(axes, data, style, len(data.series))
-        if not axis_starts_at_zero(data):
-            present = _plotted(data)
-            span = max(present) - min(present) or max(present) or 1
-            axes.set_ylim(bottom=min(present) - 0.2 * span, top=max(present) + 0.2 * span)
-        return _png(figure, style)
+def paint_lines(figure: Any, data: ChartData, style: ChartStyle) -> None:
+    axes = figure.add_subplot()
+    for index, series in enumerate(data.series):
+        points = [(i, v) for i, v in enumerate(series.values) if v is not None]
+        axes.plot([p[0] for p in points], [p[1] for p in points], label=series.label,
+                  color=style.palette[index % len(style.palette)],
+                  linestyle=LINE_STYLES[index % len(LINE_STYLES)],
+                  marker=MARKERS[index % len(MARKERS)], linewidth=2)
+        for x, y in points:  # label the data directly, as the Analysis Function advises
+            axes.annotate(_label(y, data), (x, y), textcoords="offset points", xytext=(0, 7),
+                          ha="center", fontsize=style.font_size * 0.85)
+    _finish(axes, data, style, len(data.series))
+    if not axis_starts_at_zero(data):
+        present = _plotted(data)
+        span = max(present) - min(present) or max(present) or 1
+        axes.set_ylim(bottom=min(present) - 0.2 * span, top=max(present) + 0.2 * span)

@@ -48,12 +48,30 @@ def styled(style: ChartStyle) -> Iterator[Any]:
 
 
 def value_formatter(unit: str) -> Any:
-    from matplotlib.ticker import FuncFormatter
+    """Thousands separators and a % sign, with the fewest decimals that keep every tick label distinct."""
+    from matplotlib.ticker import Formatter
 
     suffix = "%" if unit == "percent" else ""
-    return FuncFormatter(lambda value, _pos: f"{value:,.0f}{suffix}")
+
+    class DistinctFormatter(Formatter):  # type: ignore[misc]
+        decimals = 0
+
+        def __call__(self, value: float, pos: Any = None) -> str:
+            return f"{value:,.{self.decimals}f}{suffix}"
+
+        def format_ticks(self, values: Any) -> list[str]:
+            self.decimals = next((d for d in range(4) if _distinct(values, d)), 3)
+            return [self(value) for value in values]
+
+    def _distinct(values: Any, decimals: int) -> bool:
+        """Every tick shown exactly (to within rounding noise) and no two alike."""
+        texts = [f"{value:.{decimals}f}" for value in values]
+        exact = all(abs(float(text) - value) <= 1e-9 * max(1.0, abs(value)) for text, value in zip(texts, values))
+        return exact and len(set(texts)) == len(texts)
+
+    return DistinctFormatter()
 
 
-def save_png(figure: Any, target: str, dpi: int) -> None:
+def save_png(figure: Any, target: Any, dpi: int) -> None:
     """Save with no timestamp or software stamp, so the same chart gives the same bytes."""
     figure.savefig(target, format="png", dpi=dpi, metadata={"Software": None})

@@ -37,7 +37,7 @@ def _contents(pages: list[str]) -> list[tuple[str, int]]:
 def _word_toc(path: Path) -> list[tuple[str, str]]:
     """(text, page) of each entry the TOC field already holds, read from document.xml."""
     body = docx.Document(str(path)).element.body
-    entries, inside = [], False
+    entries, inside, depth = [], False, 0  # the page numbers are PAGEREF fields nested in the TOC field
     for paragraph in body.iter(f"{W}p"):
         instr = "".join(t.text or "" for t in paragraph.iter(f"{W}instrText"))
         if "TOC" in instr:
@@ -47,7 +47,9 @@ def _word_toc(path: Path) -> list[tuple[str, str]]:
             texts = [t.text or "" for t in link.iter(f"{W}t")] if link is not None else []
             if texts:
                 entries.append((texts[0], texts[-1] if len(texts) > 1 else ""))
-            if any(c.get(f"{W}fldCharType") == "end" for c in paragraph.iter(f"{W}fldChar")):
+            for char in paragraph.iter(f"{W}fldChar"):
+                depth += {"begin": 1, "end": -1}.get(char.get(f"{W}fldCharType"), 0)
+            if depth == 0:
                 break
     return entries
 

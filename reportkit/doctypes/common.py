@@ -61,10 +61,12 @@ def contact_block(person: Person, labels: ContactLabels | None = None) -> Paragr
 
 
 def embolden_words(inlines: tuple[Inline, ...], words: list[str]) -> tuple[Inline, ...]:
-    """Set the given capitalised words (NOTE, COMMENT ...) in bold wherever they stand alone."""
+    """Set the given capitalised words (NOTE, COMMENT, MAKE RECOMMENDATIONS ...) in bold wherever they
+    stand alone; a phrase may run over a line break."""
     if not words:
         return inlines
-    pattern = re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")\b")
+    phrases = (r"\s+".join(re.escape(part) for part in w.split()) for w in sorted(words, key=len, reverse=True))
+    pattern = re.compile(r"\b(" + "|".join(phrases) + r")\b")
     result: list[Inline] = []
     for inline in inlines:
         if not isinstance(inline, Text):

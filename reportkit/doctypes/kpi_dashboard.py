@@ -55,16 +55,16 @@ def dashboard_blocks(source: SourceFile, ctx: PackContext) -> tuple[DashboardSpe
     reader = MarkdownReader(source.path, ctx.pack_dir, heading_offset=2)
     blocks: list[Block] = reader.read(intro[1], intro[0])
     if headline:
-        blocks.append(_headline_table(dashboard, headline))
+        blocks.append(_headline_table(dashboard, headline, ctx.theme.spec.wording.illustrative_note))
         blocks.append(Paragraph((Text(_marked(dashboard.summary(), _any_illustrative(dashboard, headline))),)))
     for kpi_id, result in dashboard.results.items():
         definition = result.kpi.definition
         blocks.append(Heading(3, (Text(f"{kpi_id}: {definition.title}"),), anchor=f"kpi-{kpi_id.lower()}"))
-        blocks.append(_status_table(result))
-        if kpi_id in sections:
+        blocks.append(_status_table(result, ctx.theme.spec.wording.illustrative_note))
+        blocks.append(_chart(result, dashboard, ctx, Source(source.path, sections.get(kpi_id, (None,))[0])))
+        if kpi_id in sections:  # the chart stays with its heading; the commentary may run on
             first_line, text = sections[kpi_id]
             blocks += reader.read(text, first_line)
-        blocks.append(_chart(result, dashboard, ctx, Source(source.path, sections.get(kpi_id, (None,))[0])))
     return spec, blocks
 
 
@@ -129,35 +129,50 @@ def _value(number: float | None, result: KpiResult) -> str:
     return "no value" if number is None else format_value(number, definition.unit, definition.decimals)
 
 
-def _direction(direction: Direction, arrow: str, before: float | None, result: KpiResult, illustrative: bool,
+def _illustrative_note(items: list[str], note: str) -> tuple[str, ...]:
+    """The table's one disclosure of its illustrative values, as a note under it."""
+    return (f"Illustrative: {'; '.join(items)}. {note}",) if items else ()
+
+
+def _illustrative_items(series: SeriesResult, result: KpiResult, several: bool) -> list[str]:
+    status = series.status
+    named = f"{series.label}: " if several else ""
+    rating = " and its rating" if result.kpi.definition.rated else ""
+    items = [f"{named}the {result.period.label} value{rating}"] if series.illustrative else []
+    if series.previous_illustrative and not series.illustrative:
+        items.append(f"{named}the {status.previous_period} value it is compared with")
+    if series.year_ago_illustrative and not series.illustrative:
+        items.append(f"{named}the {status.year_ago_period} value it is compared with")
+    return items
+
+
+def _direction(direction: Direction, arrow: str, before: float | None, result: KpiResult,
                brief: bool = False) -> str:
     if direction == "not available":
         return "Not available"
     words = f"{ARROWS[arrow]} {direction.capitalize()}".strip()
-    return _marked(words if brief else f"{words} (from {_value(before, result)})", illustrative)
+    return words if brief else f"{words} (from {_value(before, result)})"
 
 
 def _on_previous(series: SeriesResult, result: KpiResult, brief: bool = False) -> Cell:
     status = series.status
-    flag = series.illustrative or series.previous_illustrative
-    return Cell((Text(_direction(status.vs_previous, status.arrow, status.previous, result, flag, brief)),))
+    return Cell((Text(_direction(status.vs_previous, status.arrow, status.previous, result, brief)),))
 
 
 def _on_year_ago(series: SeriesResult, result: KpiResult) -> Cell:
     status = series.status
     moved = arrow(status.year_ago, status.value, result.kpi.definition.decimals)
-    flag = series.illustrative or series.year_ago_illustrative
-    return Cell((Text(_direction(status.vs_year_ago, moved, status.year_ago, result, flag)),))
+    return Cell((Text(_direction(status.vs_year_ago, moved, status.year_ago, result)),))
 
 
 def _rating_cell(series: SeriesResult) -> Cell:
     rating = series.status.rating
     if rating is None:
         return Cell((Text("Not rated"),))
-    return Cell((Text(_marked(rating, series.illustrative)),), status=rating.lower())  # type: ignore[arg-type]
+    return Cell((Text(rating),), status=rating.lower())  # type: ignore[arg-type]
 
 
-def _headline_table(dashboard: Dashboard, ids: list[str]) -> Table:
+def _headline_table(dashboard: Dashboard, ids: list[str], note: str) -> Table:
     titles = ("KPI", "Measure", "Value", "Target", "Floor or upper threshold", "RAG rating", "Direction of travel")
     header = (tuple(Cell((Text(t),), header=True, numeric=t in ("Value", "Target")) for t in titles),)
     rows = []
@@ -172,7 +187,7 @@ def _headline_table(dashboard: Dashboard, ids: list[str]) -> Table:
         rows.append((
             Cell((Text(kpi_id),), header=True),
             Cell((Text(definition.title),)),
-            Cell((Text(_marked(value, series.illustrative)),), numeric=True),
+            Cell((Text(value),), numeric=True),
             Cell((Text(_value(definition.target, result) if definition.rated else "none"),), numeric=True),
             Cell((Text(_value(definition.threshold, result) if definition.threshold is not None else "none"),)),
             _rating_cell(series) if len(result.series) == 1 else Cell((Text("Not rated"),)),
@@ -181,10 +196,12 @@ def _headline_table(dashboard: Dashboard, ids: list[str]) -> Table:
     caption = f"Headline KPIs, {dashboard.kpi_set.period.label}"
     notes = ("Direction of travel compares each value with the period before; the arrow shows the "
              "movement and the word whether it is an improvement for that measure.",)
-    return Table(caption, header, tuple(rows), notes)
+    marked = [f"the {kpi_id} value" + (" and its rating" if dashboard.results[kpi_id].kpi.definition.rated else "")
+              for kpi_id in ids if dashboard.results[kpi_id].series[0].illustrative]
+    return Table(caption, header, tuple(rows), notes + _illustrative_note(marked, note))
 
 
-def _status_table(result: KpiResult) -> Table:
+def _status_table(result: KpiResult, note: str) -> Table:
     definition = result.kpi.definition
     first = result.series[0].status
     columns = ["Series"] if len(result.series) > 1 else []
@@ -197,13 +214,15 @@ def _status_table(result: KpiResult) -> Table:
     for series in result.series:
         status = series.status
         cells = [Cell((Text(series.label),), header=True)] if len(result.series) > 1 else []
-        cells.append(Cell((Text(_marked(_value(status.value, result), series.illustrative)),), numeric=True))
+        cells.append(Cell((Text(_value(status.value, result)),), numeric=True))
         if definition.rated:
             cells += [Cell((Text(_value(definition.target, result)),), numeric=True),
                       Cell((Text(_value(definition.threshold, result)),), numeric=True), _rating_cell(series)]
         cells += [_on_previous(series, result), _on_year_ago(series, result)]
         rows.append(tuple(cells))
-    return Table(f"{definition.id} in {result.period.label}", header, tuple(rows))
+    several = len(result.series) > 1
+    marked = [item for series in result.series for item in _illustrative_items(series, result, several)]
+    return Table(f"{definition.id} in {result.period.label}", header, tuple(rows), _illustrative_note(marked, note))
 
 
 def kpi_chart(result: KpiResult) -> ChartData:

@@ -16,6 +16,7 @@ import charts
 from charts import ChartData, ChartStyle, Series
 from charts import describe as describe_chart
 from charts import notes as chart_notes
+from charts import size_mm as chart_size
 
 from ..compute.notes import columns_phrase, data_notes
 from ..compute.tables import cross_count
@@ -93,9 +94,9 @@ def chart_figure(block: ChartBlock, ctx: ResolveContext) -> Figure:
     """The chart drawn (or, for a check, only placed) as a figure with alt text and notes."""
     data: ChartData = block.data
     image = render_chart(data, ctx.chart_style, ctx.cache_dir, ctx.draw_charts)
-    return Figure(image, block.alt or describe_chart(data), data.title, ctx.chart_style.width_mm,
-                  ctx.chart_style.height_mm, chart_notes(data) + block.notes, label=block.label,
-                  data=chart_table(data, data.title))
+    width, height = chart_size(data, ctx.chart_style)
+    return Figure(image, block.alt or describe_chart(data), data.title, width, height,
+                  chart_notes(data) + block.notes, label=block.label, data=chart_table(data, data.title))
 
 
 def chart_data(spec: ChartSpec, raw: object, path: Path, ctx: ResolveContext) -> tuple[ChartData, tuple[str, ...]]:

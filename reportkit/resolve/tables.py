@@ -164,8 +164,7 @@ def _disclosed_grid(spec: TableSpec, table: ValueTable, dataset: Records, ctx: R
     illustrative = [c for c in table.column_labels if dataset.meta.is_illustrative(c)]
     notes = rules.notes()
     if spec.totals != "none":
-        notes += ("Totals are computed by reportkit from the values; totals stated in the source were checked "
-                  "against them." if spec.stated_total_column or spec.stated_total_row
-                  else "Totals are computed by reportkit from the values.",)
+        notes += ("Totals are the sums of the values shown and agree with the totals given in the source."
+                  if spec.stated_total_column or spec.stated_total_row else "Totals are the sums of the values shown.",)
     return grid_table(grid, spec.caption, notes + data_notes(dataset.meta, [columns_phrase(illustrative)]
                                                              if illustrative else [], ctx.illustrative_note))

@@ -8,11 +8,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from docx.oxml.ns import qn
+
 from ..model import (
     Appendix,
     Block,
     Callout,
     Captioned,
+    Cell,
     Contents,
     Cover,
     CrossRef,
@@ -36,9 +39,12 @@ from ..errors import ContentError
 from ..theme import Theme, WordStyles
 from . import ooxml
 from .word_numbering import NUMBER_INDENT_TWIPS, WordNumbering, list_indent, number_paragraph
+from .column_widths import column_widths, text_width
+from .levels import callout_levels
 
 NUMBER_INDENT_CM = 1.4
-FIELD_LABEL_CM = 4.5
+FIELD_LABEL_CM = 4.5  # the narrowest value column indent
+FIELD_GAP_CM = 0.4
 
 
 def _rgb(colour: str) -> Any:
@@ -64,6 +70,7 @@ class DocxWriter:
 
         self.theme = theme.spec
         self.footer_pieces = theme.footer_pieces()
+        self.fonts = theme.font_faces
         self.page_numbers = page_numbers or {}
         self.template = theme.word_template
         self.style_names = theme.spec.word.styles if theme.spec.word else WordStyles()
@@ -73,6 +80,7 @@ class DocxWriter:
         self.numbering = WordNumbering(self.docx)
         self.bookmarks = 0
         self.after_numbered = False  # the last block was a numbered paragraph: a list below it is indented
+        self.callout_levels: dict[int, int] = {}
         self._styles()
 
     # -- set-up ------------------------------------------------------------------------------
@@ -172,6 +180,7 @@ class DocxWriter:
         from docx.enum.section import WD_SECTION
 
         assert not pending_nodes(doc), f"{doc.slug} has not been through the resolve pass"
+        self.callout_levels = callout_levels(doc)
         for index, part in enumerate(doc.parts):
             section = self.docx.sections[0] if index == 0 else self.docx.add_section(WD_SECTION.NEW_PAGE)
             self._page(section, part.orientation, doc.meta.classification, part.running_header)
@@ -185,7 +194,13 @@ class DocxWriter:
 
         buffer = io.BytesIO()
         self.docx.save(buffer)
-        target.write_bytes(ooxml.repeatable_zip(buffer.getvalue(), when))
+        target.write_bytes(ooxml.repeatable_zip(buffer.getvalue(), when, {"docProps/app.xml": self._app_xml(doc)}))
+
+    def _app_xml(self, doc: Document) -> bytes:
+        body = self.docx.element.body
+        paragraphs = list(body.iter(qn("w:p")))
+        text = " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paragraphs)
+        return ooxml.app_properties(doc.meta.title, self.theme.council, text, len(paragraphs))
 
     def _properties(self, doc: Document, when: datetime) -> None:
         props = self.docx.core_properties
@@ -316,8 +331,7 @@ class DocxWriter:
         self._heading(Heading(block.level, (Text(block.title),), anchor=block.anchor))
         entries = block.entries or ()
         levels = sorted({e.level for e in entries})
-        section = self.docx.sections[-1]
-        width = section.page_width - section.left_margin - section.right_margin
+        width = _text_width(self.docx.sections[-1])
         paragraphs = []
         for entry in entries:
             paragraph = self.docx.add_paragraph(style=self._toc_style(entry.level - levels[0] + 1))
@@ -329,9 +343,9 @@ class DocxWriter:
         for paragraph, entry in zip(paragraphs, entries):
             link = ooxml.add_internal_link(paragraph, bookmark_name(entry.anchor))
             page = self.page_numbers.get(entry.anchor)
-            for text in (entry.text, "\t", str(page) if page else ""):
-                run = paragraph.add_run(text)
-                link.append(run._r)
+            for text in (entry.text, "\t"):
+                link.append(paragraph.add_run(text)._r)
+            ooxml.add_pageref(link, bookmark_name(entry.anchor), str(page) if page else "")
         ooxml.end_field(paragraphs[-1])
 
     def _toc_style(self, depth: int) -> str:
@@ -402,7 +416,16 @@ class DocxWriter:
                     ooxml.shade(cell._tc.get_or_add_tcPr(), self.theme.colours.table_header_fill)
                 elif source.status:
                     self._rag_cell(cell, paragraph, source.status)
+        self._size_columns(table, block)
         self._notes(block.notes)
+
+    def _size_columns(self, table: Any, block: Table) -> None:
+        """Column widths from the content, as the PDF's automatic table layout gives them."""
+        total = _text_width(self.docx.sections[-1]) / 12700  # EMU -> pt
+        grid = [[cell_lines(cell) for cell in row] for row in (*block.header, *block.rows)]
+        widths = column_widths(grid, len(block.header), total, self.fonts["regular"], self.fonts["bold"],
+                               self.theme.sizes.table)
+        ooxml.set_column_widths(table, widths)
 
     def _table_text(self, paragraph: Any) -> None:
         from docx.shared import Pt
@@ -451,17 +474,28 @@ class DocxWriter:
             run.font.color.rgb = _rgb(self.theme.colours.muted)
 
     def _fields(self, block: FieldList) -> None:
+        indent, wide = self._field_indent(block)
         for field in block.fields:
             for index, child in enumerate(field.blocks):
                 if not isinstance(child, Paragraph):
                     self._block(child)
                     continue
                 paragraph = self.docx.add_paragraph()
-                _hang(paragraph, FIELD_LABEL_CM)
+                _hang(paragraph, indent)
                 label = paragraph.add_run(f"{field.label}:" if index == 0 else "")
                 label.bold = True
+                if index == 0 and field.label in wide:
+                    label.add_break()  # a label too long for the column: its value starts below it
                 paragraph.add_run("\t")
                 self._inlines(paragraph, child.content)
+
+    def _field_indent(self, block: FieldList) -> tuple[float, set[str]]:
+        """The value column's indent (cm): the widest label's, within limits; and the labels wider than that."""
+        limit = 0.4 * _text_width(self.docx.sections[-1]) / 360000  # EMU -> cm
+        widths = {f.label: text_width(f"{f.label}:", self.fonts["bold"], self.theme.sizes.body) / 28.35 + FIELD_GAP_CM
+                  for f in block.fields}
+        indent = min(max([FIELD_LABEL_CM, *widths.values()]), limit)
+        return indent, {label for label, width in widths.items() if width > indent}
 
     def _callout(self, block: Callout) -> None:
         from docx.shared import Pt
@@ -471,7 +505,7 @@ class DocxWriter:
         body = self.docx.element.body
         first = len(body) - 1  # new paragraphs go in before the closing section properties
         if block.title:
-            self.docx.add_paragraph().add_run(block.title).bold = True
+            self._callout_title(block)
         for child in block.blocks:
             self._block(child)
         # every paragraph the callout wrote, lists included, carries its box
@@ -491,6 +525,13 @@ class DocxWriter:
                 elif block.kind == "figures" and run.bold:
                     run.font.size = Pt(self.theme.sizes.title)
                     run.font.color.rgb = _rgb(self.theme.colours.heading)
+
+    def _callout_title(self, block: Callout) -> Any:
+        """The title as a real heading, one level below the heading the callout sits under."""
+        level = self.callout_levels[id(block)]
+        paragraph = self.docx.add_paragraph(block.title, style=self._heading_style(level))
+        paragraph.paragraph_format.space_before = 0
+        return paragraph
 
     # -- inlines -----------------------------------------------------------------------------
 
@@ -572,6 +613,42 @@ def _check_styles(document: Any, names: WordStyles, theme: Theme) -> None:
         if name not in present:
             raise ContentError(theme.folder / "theme.yaml", None, f"the Word template has no style '{name}' "
                                f"(for {role.replace('_', ' ')})", f"its styles are: {', '.join(sorted(present))}")
+
+
+def _text_width(section: Any) -> int:
+    """The width between a section's margins, in EMU."""
+    return int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
+
+
+def plain_lines(inlines: tuple[Inline, ...]) -> list[str]:
+    """The text of some inlines, split at line breaks."""
+    lines = [""]
+    for inline in inlines:
+        if isinstance(inline, Text):
+            lines[-1] += inline.text
+        elif isinstance(inline, LineBreak):
+            lines.append("")
+        elif isinstance(inline, (Strong, Emphasis, Link)):
+            inner = plain_lines(inline.children)
+            lines[-1] += inner[0]
+            lines += inner[1:]
+        elif isinstance(inline, PageRange):
+            lines[-1] += "(Pages 888 - 888)"
+    return lines
+
+
+def cell_lines(cell: Cell) -> list[str]:
+    """A table cell's lines of text: its inlines, or each paragraph and list item it holds."""
+    if not cell.blocks:
+        return plain_lines(cell.content)
+    lines: list[str] = []
+    for block in cell.blocks:
+        if isinstance(block, Paragraph):
+            lines += plain_lines(block.content)
+        elif isinstance(block, ListBlock):
+            lines += [line for item in block.items for child in item if isinstance(child, Paragraph)
+                      for line in plain_lines(child.content)]
+    return lines
 
 
 def _hang(paragraph: Any, indent_cm: float) -> None:

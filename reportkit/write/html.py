@@ -11,6 +11,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..model import Document
 from ..theme import Theme, split_fields
+from .levels import callout_levels
 from .resources import Resources
 from .templates import ThemeTemplates, missing_template
 
@@ -86,6 +87,8 @@ def render_html(doc: Document, theme: Theme, resources: Resources, front_pages: 
             page_range=page_range_content(theme, estimate_ranges), front_pages=front_pages)
         from markupsafe import Markup
 
-        return env.get_template("document.html.j2").render(doc=doc, theme=spec, css=Markup(css), web=False)
+        levels = callout_levels(doc)
+        return env.get_template("document.html.j2").render(doc=doc, theme=spec, css=Markup(css), web=False,
+                                                           callout_level=lambda callout: levels[id(callout)])
     except TemplateNotFound as error:
         raise missing_template(theme, error) from None

@@ -169,8 +169,9 @@ def set_update_fields(document: Any) -> None:
     settings.append(update)
 
 
-def repeatable_zip(data: bytes, when: datetime) -> bytes:
-    """Rewrite the package with one fixed timestamp on every entry, in the same entry order."""
+def repeatable_zip(data: bytes, when: datetime, replace: dict[str, bytes] | None = None) -> bytes:
+    """Rewrite the package with one fixed timestamp on every entry, in the same entry order;
+    ``replace`` gives new contents for some entries (such as docProps/app.xml)."""
     stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -179,5 +180,66 @@ def repeatable_zip(data: bytes, when: datetime) -> bytes:
             entry = zipfile.ZipInfo(info.filename, date_time=stamp)
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
+            target.writestr(entry, (replace or {}).get(info.filename) or source.read(info.filename))
     return out.getvalue()
+
+
+def app_properties(title: str, company: str, text: str, paragraphs: int) -> bytes:
+    """docProps/app.xml describing this document: its title, the council, and its word counts
+    (in place of the blank template's, which claims an application and no words at all)."""
+    from xml.sax.saxutils import escape
+
+    words = len(text.split())
+    characters = len("".join(text.split()))
+    return (
+        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        f"<TotalTime>0</TotalTime><Words>{words}</Words><Characters>{characters}</Characters>"
+        f"<DocSecurity>0</DocSecurity><Paragraphs>{paragraphs}</Paragraphs><ScaleCrop>false</ScaleCrop>"
+        '<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Title</vt:lpstr></vt:variant>'
+        "<vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs>"
+        f'<TitlesOfParts><vt:vector size="1" baseType="lpstr"><vt:lpstr>{escape(title)}</vt:lpstr></vt:vector>'
+        f"</TitlesOfParts><Company>{escape(company)}</Company><LinksUpToDate>false</LinksUpToDate>"
+        f"<CharactersWithSpaces>{len(text)}</CharactersWithSpaces><SharedDoc>false</SharedDoc>"
+        "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
+    ).encode("utf-8")
+
+
+def add_pageref(container: Any, bookmark: str, cached: str) -> None:
+    """A PAGEREF field inside ``container`` (a paragraph or hyperlink element): Word shows ``cached``
+    until the reader updates fields, then the page where ``bookmark`` lies in Word's own layout."""
+    def run(child: Any) -> None:
+        element = OxmlElement("w:r")
+        element.append(child)
+        container.append(element)
+
+    for kind, text in (("begin", None), (None, f" PAGEREF {bookmark} \\h "), ("separate", None),
+                       (None, cached), ("end", None)):
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run(char)
+        else:
+            tag = "w:instrText" if "PAGEREF" in (text or "") else "w:t"
+            element = OxmlElement(tag)
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+            run(element)
+
+
+def set_column_widths(table: Any, widths_pt: list[float]) -> None:
+    """Fixed column widths (grid, table and every cell), so no client falls back to equal columns."""
+    from docx.shared import Pt
+
+    table.autofit = False
+    widths = [Pt(width) for width in widths_pt]
+    tbl_w = table._tbl.tblPr.find(qn("w:tblW"))
+    if tbl_w is not None:
+        tbl_w.set(qn("w:type"), "dxa")
+        tbl_w.set(qn("w:w"), str(round(sum(widths_pt) * 20)))
+    for column, width in zip(table.columns, widths):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width

@@ -9,6 +9,7 @@ from typing import Any
 from ..errors import ContentError
 from ..model import Document, pending_nodes
 from ..theme import Theme
+from . import pdf_sources, pdf_structure
 from .html import render_html
 from .resources import PREFIX, Resources
 
@@ -63,8 +64,17 @@ def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path) -
         first = next(part.anchor for part in doc.parts if not part.unnumbered)
         laid_out = _anchor_pages(document)[first] - 1
         if laid_out != front_pages:  # the filled-in page ranges changed the front sheet's length
-            document = _render(doc, theme, resources, laid_out, target, options)
-    document.write_pdf(target, finisher=_add_header_scope, **options)
+            front_pages = laid_out
+            document = _render(doc, theme, resources, front_pages, target, options)
+    sources: dict[int, pdf_sources.Source] = {}
+
+    def finisher(document: Any, pdf: Any) -> None:
+        _add_header_scope(document, pdf)
+        sources.update(pdf_sources.sources_of(pdf))
+
+    pdf_sources.install()
+    document.write_pdf(target, finisher=finisher, **options)
+    pdf_structure.finish(target, sources, front_pages)
     return _anchor_pages(document)
 
 

@@ -20,12 +20,12 @@ NAME = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.\-]*$")
 ILLUSTRATIVE_MARK = " (illustrative)"
 
 
-def value_text(name: str, values: Mapping[str, NamedValue], path: Path, line: int | None) -> str:
-    """The printed value of ``name``, marked when it is illustrative."""
+def value_text(name: str, values: Mapping[str, NamedValue], path: Path, line: int | None, mark: bool = True) -> str:
+    """The printed value of ``name``, marked when it is illustrative (and ``mark`` is true)."""
     if name not in values:
         raise ContentError(path, line, f"unknown value '{name}'", did_you_mean(name, list(values)))
     value = values[name]
-    return value.text + (ILLUSTRATIVE_MARK if value.illustrative else "")
+    return value.text + (ILLUSTRATIVE_MARK if value.illustrative and mark else "")
 
 
 def fill(text: str, values: dict[str, NamedValue], path: Path, first_line: int) -> str:

@@ -1,4 +1,7 @@
-"""The values transform: every cited value in prose becomes its printed text."""
+"""The values transform: every cited value in prose becomes its printed text.
+
+An illustrative value carries "(illustrative)" where the document first cites it, not at every citation.
+"""
 
 from __future__ import annotations
 
@@ -15,10 +18,13 @@ from .placeholders import value_text
 
 def resolve_values(doc: Document, ctx: ResolveContext) -> Document:
     values = ChainMap(doc.values, ctx.values)  # looked up, not copied: the pack's values note what is cited
+    marked: set[str] = set()  # an illustrative value is said to be so where the document first cites it
 
     def change(node: Any) -> Any:
         if isinstance(node, ValueRef):
-            return Text(value_text(node.name, values, node.source.path, node.source.line))
+            text = value_text(node.name, values, node.source.path, node.source.line, node.name not in marked)
+            marked.add(node.name)
+            return Text(text)
         return node
 
     return merge_text(replace(doc, change))

@@ -25,7 +25,7 @@ def edition(contents: PackContents, restricted: bool) -> Edition | None:
         return None
     if pack.meeting is None:
         shown = tuple(doc for doc in contents.documents if restricted or id(doc) not in exempt)
-        return Edition(pack.spec.title, "Unrestricted", shown, source)
+        return Edition(pack.spec.title, "Unrestricted", shown, source) if shown else None
     listed = [entry for entry in items if entry.papers and (restricted or not entry.item.exempt)]
     agenda = agenda_document(pack.meeting, items, pack.context.theme, restricted)
     return Edition(pack.spec.title, agenda.meta.classification,

@@ -143,7 +143,7 @@ def _snapshot(build_dir: Path) -> dict[str, str]:
 def _texts(folder: Path) -> dict[str, str]:
     """What a reader can get out of each output: PDF text and bookmarks, DOCX XML, the manifest's JSON."""
     texts: dict[str, str] = {}
-    for path in sorted(folder.rglob("*")):
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         if path.suffix == ".pdf":
             with pdfplumber.open(path) as plumbed:
                 text = "\n".join(page.extract_text() or "" for page in plumbed.pages)
@@ -158,7 +158,7 @@ def _texts(folder: Path) -> dict[str, str]:
         elif path.suffix == ".docx":
             with zipfile.ZipFile(path) as package:
                 texts[path.name] = "".join(package.read(n).decode("utf-8", "replace") for n in package.namelist())
-        elif path.is_file():
+        else:
             texts[path.name] = path.read_text(encoding="utf-8", errors="replace")
         texts[path.name] += "\n" + path.name
     return texts

@@ -110,8 +110,7 @@ def test_the_agenda_page_links_each_items_papers(built_example: Callable[[str], 
 def test_exempt_papers_stay_out_of_the_public_edition(tmp_path: Path) -> None:
     root = make_project(tmp_path / "project", {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
     assert build(root, "meeting") == 0
-    out = root / "build" / "meeting"
-    public, restricted = out / "html", out / "restricted" / "html"
+    public, restricted = root / "build" / "meeting" / "html", root / "build" / "restricted" / "meeting" / "html"
     assert not (public / "contract.html").exists() and (restricted / "contract.html").is_file()
     contract_title = pages(restricted)["contract.html"].findtext("head/title")
     for name, page in pages(public).items():

@@ -103,7 +103,7 @@ class Unknown:
 
 def test_a_block_neither_writer_knows_is_an_error(theme, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     doc = _document(Unknown())
-    with pytest.raises(TypeError, match="no rendering for a Unknown"):
+    with pytest.raises(TypeError, match="cannot write a Unknown"):
         write_pdf(doc, theme, Resources({"theme": theme.folder}), tmp_path / "x.pdf")
     with pytest.raises(TypeError, match="no rendering for a Unknown"):
         write_docx(doc, theme, tmp_path / "x.docx", WHEN)

@@ -13,6 +13,7 @@ from typing import Any
 
 from .doctypes.agenda import agenda_blocks, agenda_title, item_anchor, item_end_anchor
 from .model import (
+    Callout,
     Contents,
     ContentsEntry,
     Cover,
@@ -79,7 +80,7 @@ def _shifted(doc: Document, prefix: str) -> Document:
     """``doc`` with every anchor and internal link prefixed and every heading one level lower."""
     def change(node: Any) -> Any:
         updates: dict[str, Any] = {}
-        if isinstance(node, (Heading, Cover, Contents, ContentsEntry)):
+        if isinstance(node, (Heading, Cover, Contents, ContentsEntry)) or (isinstance(node, Callout) and node.level):
             updates["level"] = min(node.level + 1, 6)
         if getattr(node, "anchor", ""):
             updates["anchor"] = prefix + node.anchor

@@ -256,6 +256,7 @@ class Callout:
     title: str
     blocks: tuple[Block, ...]
     kind: Literal["box", "quote", "figures", "contact"] = "box"
+    level: int = 0  # the title's heading level, set by the resolve pass (0: no title)
 
 
 @dataclass(frozen=True)
@@ -373,6 +374,8 @@ def pending_nodes(doc: Document) -> list[Any]:
         elif isinstance(node, (Heading, Paragraph, Table, Figure)) and node.number is None:
             found.append(node)
         elif isinstance(node, Contents) and node.entries is None:
+            found.append(node)
+        elif isinstance(node, Callout) and node.title and not node.level:
             found.append(node)
         elif isinstance(node, Appendix) and node.number is None:
             found.append(node)

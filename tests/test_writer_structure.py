@@ -54,7 +54,7 @@ STRUCTURE = _document(
         _p("In the box."),
         ListBlock(True, ((_p("boxed first"), ListBlock(False, ((_p("boxed nested bullet"),),))), (_p("boxed second"),)),
                   "a)"),
-    )),
+    ), level=2),
     Table("Cells", ((Cell((Text("Area"),), header=True), Cell((Text("Notes"),), header=True)),),
           ((Cell((Text("Ashford"),), header=True),
             Cell((), blocks=(_p("Two things:"), ListBlock(True, ((_p("cell first"),), (_p("cell second"),)), "1.")))),),

@@ -5,7 +5,8 @@
 3. charts: ```chart blocks get their data, and every chart is drawn (for a check, only placed);
 4. numbering: headings, paragraphs, appendices and captions, under the theme's scheme;
 5. cross-references: labels resolve to what numbering made of their targets;
-6. contents: contents lists from the numbered headings.
+6. callout titles: each a heading one level below the section it stands in;
+7. contents: contents lists from the numbered headings.
 
 Each step relies on those before it (a caption is numbered once tables exist; a reference prints a
 number once numbering has run). After the pass no pending node is left (:func:`reportkit.model.pending_nodes`).
@@ -17,6 +18,7 @@ from typing import Any, Callable
 
 from ..model import ChartBlock, DataBlock, Document, pending_nodes
 from ..walk import replace
+from .callouts import level_callouts
 from .charts import chart_block, chart_figure
 from .contents import fill_contents
 from .context import ResolveContext
@@ -47,6 +49,7 @@ TRANSFORMS: tuple[tuple[str, Callable[[Document, ResolveContext], Document]], ..
     ("charts", _charts),
     ("numbering", lambda doc, ctx: number_document(doc, ctx.theme.spec.numbering, ctx.theme.spec.references)),
     ("cross-references", lambda doc, ctx: resolve_references(doc, ctx.theme.spec.references)),
+    ("callout titles", lambda doc, ctx: level_callouts(doc)),
     ("contents", lambda doc, ctx: fill_contents(doc)),
 )
 

@@ -40,7 +40,6 @@ from ..theme import Theme, WordStyles
 from . import ooxml
 from .word_numbering import NUMBER_INDENT_TWIPS, WordNumbering, list_indent, number_paragraph
 from .column_widths import column_widths, text_width
-from .levels import callout_levels
 
 NUMBER_INDENT_CM = 1.4
 FIELD_LABEL_CM = 4.5  # the narrowest value column indent
@@ -80,7 +79,6 @@ class DocxWriter:
         self.numbering = WordNumbering(self.docx)
         self.bookmarks = 0
         self.after_numbered = False  # the last block was a numbered paragraph: a list below it is indented
-        self.callout_levels: dict[int, int] = {}
         self._styles()
 
     # -- set-up ------------------------------------------------------------------------------
@@ -180,7 +178,6 @@ class DocxWriter:
         from docx.enum.section import WD_SECTION
 
         assert not pending_nodes(doc), f"{doc.slug} has not been through the resolve pass"
-        self.callout_levels = callout_levels(doc)
         for index, part in enumerate(doc.parts):
             section = self.docx.sections[0] if index == 0 else self.docx.add_section(WD_SECTION.NEW_PAGE)
             self._page(section, part.orientation, doc.meta.classification, part.running_header)
@@ -528,7 +525,7 @@ class DocxWriter:
 
     def _callout_title(self, block: Callout) -> Any:
         """The title as a real heading, one level below the heading the callout sits under."""
-        level = self.callout_levels[id(block)]
+        level = block.level
         paragraph = self.docx.add_paragraph(block.title, style=self._heading_style(level))
         paragraph.paragraph_format.space_before = 0
         return paragraph

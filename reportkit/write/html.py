@@ -11,7 +11,6 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from ..model import Document
 from ..theme import Theme, split_fields
-from .levels import callout_levels
 from .resources import Resources
 from .templates import ThemeTemplates, missing_template
 
@@ -87,8 +86,6 @@ def render_html(doc: Document, theme: Theme, resources: Resources, front_pages: 
             page_range=page_range_content(theme, estimate_ranges), front_pages=front_pages)
         from markupsafe import Markup
 
-        levels = callout_levels(doc)
-        return env.get_template("document.html.j2").render(doc=doc, theme=spec, css=Markup(css), web=False,
-                                                           callout_level=lambda callout: levels[id(callout)])
+        return env.get_template("document.html.j2").render(doc=doc, theme=spec, css=Markup(css), web=False)
     except TemplateNotFound as error:
         raise missing_template(theme, error) from None

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import manifest
-from .bind import ItemPapers, agenda_document, bound_pack, printed_pages
+from .bind import ItemPapers, agenda_document, bound_pack
 from .check.engine import ChecksFailed, check_documents
 from .check.findings import Finding
 from .doctypes.registry import build_document
@@ -22,6 +22,10 @@ from .errors import ContentError
 from .model import Document
 from .pack import Pack, open_pack
 from .read.meeting import Item
+from .render.cache import RenderCache
+from .render.outputs import RenderSummary, write_all
+from .render.progress import Progress, Silent
+from .render.workers import Job, Setting
 from .theme import Theme
 from .write.resources import Resources
 
@@ -34,6 +38,7 @@ class BuildResult:
     outputs: tuple[Path, ...]
     up_to_date: bool = False
     warnings: tuple[Finding, ...] = ()
+    renders: RenderSummary | None = None
 
 
 @dataclass(frozen=True)
@@ -88,8 +93,10 @@ def _check_classification(item: Item, paper: Document, pack_file: Path, line: in
                            f"{item.exempt_paragraph} of Part 1 of Schedule 12A' in its front matter")
 
 
-def build(root: Path, name: str, force: bool = False) -> BuildResult:
-    """Build ``name`` into build/<name>/, unless its last build is already current (``force`` rebuilds)."""
+def build(root: Path, name: str, force: bool = False, workers: int | None = None,
+          progress: Progress | None = None) -> BuildResult:
+    """Build ``name`` into build/<name>/, unless its last build is already current (``force`` rebuilds,
+    rendering every document again); ``workers`` processes render (default: one per CPU)."""
     final = root / "build" / name
     if not force and manifest.up_to_date(root, name):
         return BuildResult(final, _files(final), up_to_date=True)
@@ -112,44 +119,33 @@ def build(root: Path, name: str, force: bool = False) -> BuildResult:
     staging.mkdir(parents=True)
     try:
         exempt = {id(paper) for entry in contents.items if entry.item.exempt for paper in entry.papers}
-        for doc in contents.documents:
-            folder = staging / RESTRICTED if id(doc) in exempt else staging
-            _write(doc, theme, resources, folder, when)
+        jobs = [Job(doc, doc, RESTRICTED if id(doc) in exempt else "") for doc in contents.documents]
         if pack.meeting is not None:
-            _write_meeting(contents, theme, resources, staging, when, restricted=False)
+            jobs.append(_meeting_job(contents, theme, "", restricted=False))
             if exempt:
-                _write_meeting(contents, theme, resources, staging / RESTRICTED, when, restricted=True)
+                jobs.append(_meeting_job(contents, theme, RESTRICTED, restricted=True))
+        cache = RenderCache(out_root / ".cache" / "renders", read=not force)
+        renders = write_all(name, jobs, Setting(theme, resources, when), staging, cache, workers,
+                            progress or Silent())
         inputs = manifest.input_hashes(root, pack.folder, theme.folder, tuple(contents.included.values()))
-        manifest.write(staging, manifest.manifest(name, int(when.timestamp()), inputs, staging))
+        record = manifest.manifest(name, int(when.timestamp()), inputs, staging)
+        record["font_subsetter"] = renders.subsetter
+        manifest.write(staging, record)
         _publish(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildResult(final, _files(final), warnings=tuple(f for f in findings if f.severity == "warning"))
+    return BuildResult(final, _files(final), warnings=tuple(f for f in findings if f.severity == "warning"),
+                       renders=renders)
 
 
-def _write(doc: Document, theme: Theme, resources: Resources, folder: Path, when: datetime) -> None:
-    from .write.docx import write_docx
-    from .write.pdf import write_pdf
-
-    folder.mkdir(exist_ok=True)
-    pages = write_pdf(doc, theme, resources, folder / f"{doc.slug}.pdf")
-    write_docx(doc, theme, folder / f"{doc.slug}.docx", when, pages)
-
-
-def _write_meeting(contents: PackContents, theme: Theme, resources: Resources, folder: Path, when: datetime,
-                   restricted: bool) -> None:
+def _meeting_job(contents: PackContents, theme: Theme, folder: str, restricted: bool) -> Job:
     """The bound pack (PDF only: its point is the printed pagination) and the agenda, whose DOCX
     carries the page ranges the bound PDF laid out."""
-    from .write.docx import write_docx
-    from .write.pdf import write_pdf
-
     assert contents.pack.meeting is not None
-    folder.mkdir(exist_ok=True)
     pack = bound_pack(contents.pack.meeting, contents.items, theme, restricted)
-    pages = printed_pages(write_pdf(pack, theme, resources, folder / f"{pack.slug}.pdf"), pack)
     agenda = agenda_document(contents.pack.meeting, contents.items, theme, restricted)
-    write_docx(agenda, theme, folder / f"{agenda.slug}.docx", when, pages)
+    return Job(pack, agenda, folder, bound=True)
 
 
 def _files(folder: Path) -> tuple[Path, ...]:

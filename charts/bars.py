@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from matplotlib.ticker import MaxNLocator
-
 from . import ChartData, ChartStyle
 from .style import HATCHES, REFERENCE_STYLES, styled, value_formatter
 
@@ -82,6 +80,8 @@ def draw_stacked(data: ChartData, style: ChartStyle) -> bytes:
 
 def _value_axis(axis: Any, data: ChartData) -> None:
     """Tick labels in the data's unit; whole numbers only for counts."""
+    from matplotlib.ticker import MaxNLocator  # here, not at the top: checking a chart's notes draws nothing
+
     axis.set_major_formatter(value_formatter(data.unit))
     if data.unit == "count":
         axis.set_major_locator(MaxNLocator(integer=True))

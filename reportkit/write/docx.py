@@ -29,6 +29,7 @@ from ..model import (
 )
 from ..theme import Theme
 from . import ooxml
+from .docx_styles import remember_style_ids
 
 NUMBER_INDENT_CM = 1.4
 FIELD_LABEL_CM = 4.5
@@ -54,6 +55,7 @@ class DocxWriter:
         self.footer_pieces = theme.footer_pieces()
         self.page_numbers = page_numbers or {}
         self.docx = NewDocument()
+        remember_style_ids(self.docx)
         self.figures = 0
         self.bookmarks = 0
         self._styles()

@@ -22,11 +22,11 @@ import warnings
 
 from paired import ROOT, paired, report
 
-from reportkit.bind import bound_pack  # noqa: E402
-from reportkit.build import read_contents  # noqa: E402
-from reportkit.model import Document  # noqa: E402
-from reportkit.write.pdf import write_pdf  # noqa: E402
-from reportkit.write.resources import Resources  # noqa: E402
+from reportkit.bind import bound_pack
+from reportkit.build import read_contents
+from reportkit.model import Document
+from reportkit.write.pdf import write_pdf
+from reportkit.write.resources import Resources
 
 
 def main() -> None:

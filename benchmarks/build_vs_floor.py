@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import argparse
 import io
-from datetime import datetime, timezone
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from paired import ROOT, paired, report, timed
 
-from reportkit.bind import agenda_document, bound_pack  # noqa: E402
-from reportkit.build import build, read_contents  # noqa: E402
-from reportkit.model import Document  # noqa: E402
-from reportkit.write.docx import DocxWriter  # noqa: E402
-from reportkit.write.html import render_html  # noqa: E402
-from reportkit.write.pdf import _add_header_scope, _fetcher, write_pdf  # noqa: E402
-from reportkit.write.resources import PREFIX, Resources  # noqa: E402
+from reportkit.bind import agenda_document, bound_pack
+from reportkit.build import build, read_contents
+from reportkit.model import Document
+from reportkit.write.docx import DocxWriter
+from reportkit.write.html import render_html
+from reportkit.write.pdf import _add_header_scope, _fetcher, write_pdf
+from reportkit.write.resources import PREFIX, Resources
 
 
 def floor(pack_name: str, scratch: Path) -> Callable[[], None]:
@@ -37,7 +38,7 @@ def floor(pack_name: str, scratch: Path) -> Callable[[], None]:
     roots = {"pack": contents.pack.folder, "theme": theme.folder, "charts": contents.pack.context.data.cache_dir}
     roots.update({f"pack-{n}": f for n, f in contents.included.items()})
     resources = Resources(roots)
-    when = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    when = datetime(2026, 1, 1, tzinfo=UTC)
     pdfs: list[tuple[Document, int]] = [(doc, 0) for doc in contents.documents]
     words: list[Document] = list(contents.documents)
     meeting = contents.pack.meeting

@@ -7,12 +7,12 @@ pair by pair, in CPU and wall seconds; the bytes are checked to be the same.
 from __future__ import annotations
 
 import argparse
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from paired import ROOT, paired, report
 
-import reportkit.write.docx as docx_writer  # noqa: E402
-from reportkit.build import read_contents  # noqa: E402
+import reportkit.write.docx as docx_writer
+from reportkit.build import read_contents
 
 
 def main() -> None:
@@ -23,7 +23,7 @@ def main() -> None:
 
     contents = read_contents(ROOT, args.pack)
     theme = contents.pack.context.theme
-    when = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    when = datetime(2026, 1, 1, tzinfo=UTC)
     scratch = ROOT / "build" / ".benchmark"
     scratch.mkdir(parents=True, exist_ok=True)
     remembering = docx_writer.remember_style_ids

@@ -15,9 +15,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -86,7 +86,8 @@ def report(title: str, first: str, second: str, results: list[tuple[Timing, Timi
 
 def command(*args: str, cwd: Path | None = None) -> None:
     """Run ``reportkit ARGS`` as a fresh command; stop the benchmark if it fails."""
-    run = subprocess.run([sys.executable, "-m", "reportkit", *args], cwd=cwd, capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "reportkit", *args], check=False, cwd=cwd, capture_output=True,
+                         text=True)
     if run.returncode != 0:
         sys.exit(f"reportkit {' '.join(args)} failed:\n{run.stderr[-2000:]}")
 

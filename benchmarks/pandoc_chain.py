@@ -72,10 +72,13 @@ def main() -> None:
         report(f"{args.pack}: reportkit (DOCX + PDF) against the chain's PDF leg alone",
                "reportkit build --force", "pandoc -> HTML -> WeasyPrint", paired(lambda: command(*reportkit),
                                                                                  pdf_leg, args.pairs))
-        pages = subprocess.run([sys.executable, "-c", "import pikepdf, sys; print(len(pikepdf.open(sys.argv[1]).pages),"
-                                " len(pikepdf.open(sys.argv[2]).pages))", str(next((root / "build" / args.pack)
-                                .glob("*.pdf"))), str(chain / "all.pdf")], capture_output=True, text=True)
-        print(f"  pages: reportkit, chain = {pages.stdout.strip()}")
+        import pikepdf
+
+        counts = []
+        for pdf in (next((root / "build" / args.pack).glob("*.pdf")), chain / "all.pdf"):
+            with pikepdf.open(pdf) as document:
+                counts.append(len(document.pages))
+        print(f"  pages: reportkit {counts[0]}, the chain {counts[1]}")
     finally:
         shutil.rmtree(root, ignore_errors=True)
 

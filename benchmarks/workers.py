@@ -10,7 +10,7 @@ import shutil
 
 from paired import command, paired, report, scratch_project
 
-from reportkit.manifest import included_packs  # noqa: E402
+from reportkit.manifest import included_packs
 
 
 def main() -> None:
@@ -20,7 +20,6 @@ def main() -> None:
     args = parser.parse_args()
 
     import yaml
-
     from paired import ROOT
 
     spec = yaml.safe_load((ROOT / "content" / args.pack / "pack.yaml").read_text(encoding="utf-8"))

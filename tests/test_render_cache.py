@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pdfplumber
 import pytest
@@ -124,3 +124,23 @@ def test_a_paragraph_edit_in_the_example_meeting_matches_a_cold_build(
     shutil.rmtree(root / "build")
     assert build(root, "cabinet-2025-11", workers=1).renders is not None
     assert _outputs(folder) == incremental
+
+
+def test_an_error_in_a_worker_fails_the_build_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A content error met while rendering, in a worker process: one line, exit 2, nothing published or cached."""
+    import reportkit.write.pdf
+    from reportkit.errors import ContentError
+
+    def refuse(doc: object, theme: object, resources: object, target: Path) -> dict[str, int]:
+        raise ContentError(root / "content" / "meeting" / "programme.md", 3, "refused to read 'x.png'", "keep it in")
+
+    root = make_project(tmp_path / "project", {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
+    monkeypatch.setattr(reportkit.write.pdf, "write_pdf", refuse)  # the workers are forked with it
+    assert main(["--root", str(root), "build", "-j", "2", "meeting"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1] == "error: content/meeting/programme.md:3: refused to read 'x.png' (hint: keep it in)"
+    assert not (root / "build" / "meeting").exists()
+    assert sorted(p.name for p in (root / "build").iterdir()) == [".cache"]
+    renders = root / "build" / ".cache" / "renders"
+    assert not renders.exists() or not [p for p in renders.iterdir() if p.name != ".used-by"]

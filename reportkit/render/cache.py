@@ -14,8 +14,9 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..manifest import code_hash, sha256, tool_versions
 

@@ -12,11 +12,11 @@ import os
 import sys
 import time
 from collections import deque
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
 from ..bind import printed_pages
 from ..errors import ContentError
@@ -101,11 +101,7 @@ def run(jobs: list[tuple[Job, Path]], setting: Setting, workers: int, finished: 
         return
     _preload()
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        try:
-            _schedule(pool, jobs, setting, workers, finished)
-        except BaseException:
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
+        _schedule(pool, jobs, setting, workers, finished)
 
 
 def _schedule(pool: ProcessPoolExecutor, jobs: list[tuple[Job, Path]], setting: Setting, workers: int,
@@ -126,13 +122,14 @@ def _schedule(pool: ProcessPoolExecutor, jobs: list[tuple[Job, Path]], setting: 
         done, _ = wait(running, return_when=FIRST_COMPLETED)
         for future in sorted(done, key=lambda f: running[f][1]):
             step, index, pages, seconds = running.pop(future)
+            outcome = future.result()
             if step == "pdf":
-                pages, took = _unwrap(future.result())  # type: ignore[arg-type]
+                assert isinstance(outcome, (tuple, Failure))
+                pages, took = _unwrap(outcome)
                 ready.append((index, pages, took))
             else:
-                took = future.result()
-                assert isinstance(took, float)
-                finished(index, pages, seconds + took)
+                assert isinstance(outcome, float)
+                finished(index, pages, seconds + outcome)
 
 
 def _unwrap(outcome: tuple[dict[str, int], float] | Failure) -> tuple[dict[str, int], float]:
@@ -146,7 +143,7 @@ def _preload() -> None:
     import docx  # noqa: F401
     import weasyprint  # noqa: F401
 
-    from ..write import docx as _docx_writer, pdf as _pdf_writer  # noqa: F401
+    from ..write import docx as _docx_writer  # noqa: F401
 
 
 def _context():  # type: ignore[no-untyped-def]

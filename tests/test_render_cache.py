@@ -144,3 +144,43 @@ def test_an_error_in_a_worker_fails_the_build_cleanly(tmp_path: Path, monkeypatc
     assert sorted(p.name for p in (root / "build").iterdir()) == [".cache"]
     renders = root / "build" / ".cache" / "renders"
     assert not renders.exists() or not [p for p in renders.iterdir() if p.name != ".used-by"]
+
+
+def _keys(root: Path, pack: str) -> list[str]:
+    from reportkit.build import read_contents
+    from reportkit.render.cache import render_key, theme_chain_hash
+    from reportkit.write.resources import Resources
+
+    contents = read_contents(root, pack)
+    theme = contents.pack.context.theme
+    resources = Resources({"pack": contents.pack.folder, "theme": theme.folder,
+                           "charts": contents.pack.context.data.cache_dir})
+    return [render_key((doc, doc, False), theme_chain_hash(theme.folder), 0, "HarfBuzz", resources.url)
+            for doc in contents.documents]
+
+
+def test_a_render_key_follows_the_content_not_the_clone(tmp_path: Path) -> None:
+    first = make_project(tmp_path / "one", {"mini": FIXTURES / "mini"})
+    keys = _keys(first, "mini")
+    assert _keys(make_project(tmp_path / "a" / "second", {"mini": FIXTURES / "mini"}), "mini") == keys
+    (first / "templates" / "_base" / "style.css.j2").write_text(
+        (first / "templates" / "_base" / "style.css.j2").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert _keys(first, "mini") != keys  # the base templates are part of every render
+
+
+def test_a_render_key_follows_an_images_bytes(tmp_path: Path) -> None:
+    from reportkit.model import Document, Figure, Metadata, Part
+    from reportkit.render.cache import render_key
+
+    image = tmp_path / "chart.png"
+    image.write_bytes(b"first")
+    meta = Metadata(title="T", subject="S", author="A", language="en-GB", classification="Unrestricted",
+                    keywords=())
+    doc = Document("d", meta, (Part((Figure(image, "alt", "caption", 10.0, 10.0),)),))
+
+    def key() -> str:
+        return render_key((doc, doc, False), "theme", 0, "HarfBuzz", lambda path: f"virtual/{path.name}")
+
+    before = key()
+    image.write_bytes(b"second")
+    assert key() != before

@@ -55,9 +55,10 @@ def theme_chain_hash(theme_folder: Path) -> str:
     return digest.hexdigest()
 
 
-def render_key(parts: Any, theme_folder: Path, epoch: int, subsetter: str, address: Callable[[Path], str]) -> str:
-    """The key of one render (``parts``: the documents it writes and how), for this toolkit and these tools."""
-    material = {"version": KEY_VERSION, "model": canonical(parts, address), "theme": theme_chain_hash(theme_folder),
+def render_key(parts: Any, theme_hash: str, epoch: int, subsetter: str, address: Callable[[Path], str]) -> str:
+    """The key of one render (``parts``: the documents it writes and how), for this theme chain
+    (``theme_chain_hash``), this toolkit and these tools."""
+    material = {"version": KEY_VERSION, "model": canonical(parts, address), "theme": theme_hash,
                 "code": code_hash(), "tools": tool_versions(), "subsetter": subsetter, "epoch": epoch}
     return hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 

@@ -7,7 +7,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import RenderCache, render_key
+from .cache import RenderCache, render_key, theme_chain_hash
 from .fonts import FONTTOOLS, MISSING_HINT, font_subsetter
 from .progress import Progress
 from .workers import Job, Setting, default_workers, run
@@ -24,8 +24,9 @@ class RenderSummary:
 def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, cache: RenderCache,
               workers: int | None, progress: Progress) -> RenderSummary:
     subsetter = font_subsetter()
-    keys = [render_key((job.pdf, job.docx, job.bound), setting.theme.folder, setting.epoch, subsetter,
-                       setting.resources.url) for job in jobs]
+    theme = theme_chain_hash(setting.theme.folder)
+    keys = [render_key((job.pdf, job.docx, job.bound), theme, setting.epoch, subsetter, setting.resources.url)
+            for job in jobs]
     entries = {key: cache.get(key) for key in keys}
     first = {key: keys.index(key) for key in entries if entries[key] is None}
     # the longest renders first (a bound pack is the longest), so no worker is left with one at the end

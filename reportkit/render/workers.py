@@ -16,6 +16,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from datetime import datetime
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from ..bind import printed_pages
@@ -144,9 +145,10 @@ def _preload() -> None:
     import weasyprint  # noqa: F401
 
     from ..write import docx as _docx_writer  # noqa: F401
+    from ..write import pdf as _pdf_writer  # noqa: F401
 
 
-def _context():  # type: ignore[no-untyped-def]
+def _context() -> BaseContext:
     import multiprocessing
 
     # fork shares the imported libraries with the workers; elsewhere each worker imports them itself

@@ -15,6 +15,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +60,13 @@ def render_key(parts: Any, theme_hash: str, epoch: int, subsetter: str, address:
     """The key of one render (``parts``: the documents it writes and how), for this theme chain
     (``theme_chain_hash``), this toolkit and these tools."""
     material = {"version": KEY_VERSION, "model": canonical(parts, address), "theme": theme_hash,
-                "code": code_hash(), "tools": tool_versions(), "subsetter": subsetter, "epoch": epoch}
+                "code": code_hash(), "tools": _tools(), "subsetter": subsetter, "epoch": epoch}
     return hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _tools() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(tool_versions().items()))
 
 
 class RenderCache:

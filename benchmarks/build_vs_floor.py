@@ -20,7 +20,7 @@ from typing import Any
 
 from paired import ROOT, paired, report, timed
 
-from reportkit.bind import agenda_document, bound_pack
+from reportkit.bind import agenda_document, bound_pack, printed_pages
 from reportkit.build import build, read_contents
 from reportkit.model import Document
 from reportkit.write.docx import DocxWriter
@@ -40,7 +40,7 @@ def floor(pack_name: str, scratch: Path) -> Callable[[], None]:
     resources = Resources(roots)
     when = datetime(2026, 1, 1, tzinfo=UTC)
     pdfs: list[tuple[Document, int]] = [(doc, 0) for doc in contents.documents]
-    words: list[Document] = list(contents.documents)
+    words: list[tuple[Document, dict[str, int]]] = [(doc, {}) for doc in contents.documents]
     meeting = contents.pack.meeting
     if meeting is not None:
         restricted_too = any(entry.item.exempt for entry in contents.items)
@@ -49,11 +49,11 @@ def floor(pack_name: str, scratch: Path) -> Callable[[], None]:
             pages = write_pdf(pack, theme, resources, scratch / "pack.pdf")
             first = next(part.anchor for part in pack.parts if not part.unnumbered)
             pdfs.append((pack, pages[first] - 1))  # the front sheet's pages, as the final render has them
-            words.append(agenda_document(meeting, contents.items, theme, restricted))
+            words.append((agenda_document(meeting, contents.items, theme, restricted), printed_pages(pages, pack)))
     html = [(render_html(doc, theme, resources, front), resources) for doc, front in pdfs]
     writers: list[Any] = []
-    for doc in words:
-        writer = DocxWriter(theme)
+    for doc, page_numbers in words:
+        writer = DocxWriter(theme, page_numbers)
         writer.write(doc, scratch / "floor.docx", when)  # fill the document; only the save is floor
         writers.append(writer)
 

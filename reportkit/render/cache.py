@@ -2,8 +2,9 @@
 
 The key is a hash of everything the outputs are a function of: the resolved model itself (with
 every file it points at hashed by content and named by its virtual address), the theme chain's
-files, the toolkit's code, the tool versions, the font subsetter and the build's timestamp. Any
-change to any of these is a new key, so an entry is only ever reused for an identical render.
+files, the toolkit's code, the tool versions, the text libraries' versions, the font subsetter and
+the build's timestamp. Any change to any of these is a new key, so an entry is only ever reused
+for an identical render.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..manifest import code_hash, sha256, tool_versions
+from .fonts import library_versions
 
 KEY_VERSION = "render-1"
 PAGES_FILE = "pages.json"
@@ -60,7 +62,7 @@ def render_key(parts: Any, theme_hash: str, epoch: int, subsetter: str, address:
     """The key of one render (``parts``: the documents it writes and how), for this theme chain
     (``theme_chain_hash``), this toolkit and these tools."""
     material = {"version": KEY_VERSION, "model": canonical(parts, address), "theme": theme_hash,
-                "code": code_hash(), "tools": _tools(), "subsetter": subsetter, "epoch": epoch}
+                "code": code_hash(), "tools": _tools(), "libraries": library_versions(), "subsetter": subsetter, "epoch": epoch}
     return hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 

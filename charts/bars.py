@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from matplotlib.ticker import MaxNLocator
-
 from .data import ChartData, ChartStyle
 from .style import HATCHES, REFERENCE_STYLES, value_formatter
 
@@ -131,6 +129,8 @@ def _whole_numbers(data: ChartData) -> bool:
 
 def _value_axis(axis: Any, data: ChartData) -> None:
     """Tick labels in the data's unit, each one distinct; whole-number steps for whole-number data."""
+    from matplotlib.ticker import MaxNLocator  # here, not at the top: checking a chart's notes draws nothing
+
     axis.set_major_formatter(value_formatter(data.unit))
     if _whole_numbers(data):
         axis.set_major_locator(MaxNLocator(integer=True))

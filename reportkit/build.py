@@ -15,11 +15,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import confine, manifest, publish
-from .bind import agenda_document, bound_pack, printed_pages
+from .bind import agenda_document, bound_pack
 from .check.engine import ChecksFailed, check_documents
 from .check.findings import Finding
-from .model import Document
 from .papers import PackContents, chart_cache, read_contents
+from .render.cache import RenderCache
+from .render.outputs import RenderSummary, write_all
+from .render.progress import Progress, Silent
+from .render.workers import Job, Setting
 from .separation import exempt_files
 from .theme import Theme
 from .web_edition import write_html
@@ -33,10 +36,13 @@ class BuildResult:
     up_to_date: bool = False
     warnings: tuple[Finding, ...] = ()
     restricted: tuple[Path, ...] = ()  # under build/restricted/<pack>/: never to be published
+    renders: RenderSummary | None = None
 
 
-def build(root: Path, name: str, force: bool = False) -> BuildResult:
-    """Build ``name`` into build/<name>/, unless its last build is already current (``force`` rebuilds).
+def build(root: Path, name: str, force: bool = False, workers: int | None = None,
+          progress: Progress | None = None) -> BuildResult:
+    """Build ``name`` into build/<name>/, unless its last build is already current (``force`` rebuilds,
+    rendering every document again); ``workers`` processes render (default: one per CPU).
 
     Builds of one pack take turns (a lock per pack); what a failed or killed build left is removed first.
     """
@@ -51,28 +57,30 @@ def build(root: Path, name: str, force: bool = False) -> BuildResult:
         errors = [f for f in findings if f.severity == "error"]
         if errors:
             raise ChecksFailed(errors)
-        _write_all(root, contents, layout)
+        renders = _write_all(root, contents, layout, force, workers, progress or Silent())
     restricted = _files(layout.restricted) if layout.restricted.is_dir() else ()
     return BuildResult(layout.public, _files(layout.public), restricted=restricted,
-                       warnings=tuple(f for f in findings if f.severity == "warning"))
+                       warnings=tuple(f for f in findings if f.severity == "warning"), renders=renders)
 
 
-def _write_all(root: Path, contents: PackContents, layout: publish.Layout) -> None:
+def _write_all(root: Path, contents: PackContents, layout: publish.Layout, force: bool, workers: int | None,
+               progress: Progress) -> RenderSummary:
     pack = contents.pack
     when = datetime(pack.spec.date.year, pack.spec.date.month, pack.spec.date.day, tzinfo=timezone.utc)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
     theme = pack.context.theme
     resources = pack_resources(root, contents)
     staging = publish.start(layout)
-    public, restricted = staging / "public", staging / publish.RESTRICTED
+    public, restricted = staging / PUBLIC, staging / publish.RESTRICTED
     try:
         exempt = {id(paper.document) for paper in contents.papers if paper.exempt}
-        for doc in contents.documents:
-            _write(doc, theme, resources, restricted if id(doc) in exempt else public, when)
+        jobs = [Job(doc, doc, publish.RESTRICTED if id(doc) in exempt else PUBLIC) for doc in contents.documents]
         if pack.meeting is not None:
-            _write_meeting(contents, theme, resources, public, when, restricted=False)
+            jobs.append(_meeting_job(contents, theme, PUBLIC, restricted=False))
             if exempt:
-                _write_meeting(contents, theme, resources, restricted, when, restricted=True)
+                jobs.append(_meeting_job(contents, theme, publish.RESTRICTED, restricted=True))
+        cache = RenderCache(root / "build" / ".cache" / "renders", read=not force)
+        renders = write_all(layout.name, jobs, Setting(theme, resources, when), staging, cache, workers, progress)
         write_html(contents, resources, public, restricted)
         inputs = manifest.input_hashes(root, pack.folder, theme.folder, tuple(contents.included.values()))
         epoch = int(when.timestamp())
@@ -80,11 +88,17 @@ def _write_all(root: Path, contents: PackContents, layout: publish.Layout) -> No
             manifest.write(restricted, manifest.restricted_manifest(layout.name, epoch, inputs, restricted, public))
         hidden = exempt_files(contents.papers)
         public_inputs = {path: digest for path, digest in inputs.items() if (root / path).resolve() not in hidden}
-        manifest.write(public, manifest.manifest(layout.name, epoch, public_inputs, public))
+        record = manifest.manifest(layout.name, epoch, public_inputs, public)
+        record["font_subsetter"] = renders.subsetter
+        manifest.write(public, record)
         publish.publish(staging, layout)
     except BaseException:
         publish.discard(staging)
         raise
+    return renders
+
+
+PUBLIC = "public"  # the staging folder that becomes build/<pack>/
 
 
 def pack_resources(root: Path, contents: PackContents) -> Resources:
@@ -95,28 +109,13 @@ def pack_resources(root: Path, contents: PackContents) -> Resources:
     return Resources(roots)
 
 
-def _write(doc: Document, theme: Theme, resources: Resources, folder: Path, when: datetime) -> None:
-    from .write.docx import write_docx
-    from .write.pdf import write_pdf
-
-    folder.mkdir(exist_ok=True)
-    pages = write_pdf(doc, theme, resources, folder / f"{doc.slug}.pdf")
-    write_docx(doc, theme, folder / f"{doc.slug}.docx", when, pages)
-
-
-def _write_meeting(contents: PackContents, theme: Theme, resources: Resources, folder: Path, when: datetime,
-                   restricted: bool) -> None:
+def _meeting_job(contents: PackContents, theme: Theme, folder: str, restricted: bool) -> Job:
     """The bound pack (PDF only: its point is the printed pagination) and the agenda, whose DOCX
     carries the page ranges the bound PDF laid out."""
-    from .write.docx import write_docx
-    from .write.pdf import write_pdf
-
     assert contents.pack.meeting is not None
-    folder.mkdir(exist_ok=True)
     pack = bound_pack(contents.pack.meeting, contents.items, theme, restricted)
-    pages = printed_pages(write_pdf(pack, theme, resources, folder / f"{pack.slug}.pdf"), pack)
     agenda = agenda_document(contents.pack.meeting, contents.items, theme, restricted)
-    write_docx(agenda, theme, folder / f"{agenda.slug}.docx", when, pages)
+    return Job(pack, agenda, folder, bound=True)
 
 
 def _files(folder: Path) -> tuple[Path, ...]:

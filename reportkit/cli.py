@@ -1,4 +1,8 @@
-"""Command line: ``reportkit build PACK [PACK ...]`` (also ``python build.py PACK ...``)."""
+"""Command line: ``reportkit build PACK [PACK ...]`` (also ``python build.py PACK ...``).
+
+Only what a command needs is imported, when it needs it: ``--help`` and a build with nothing to do
+never load the renderers, the chart library or the checks.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,6 @@ import sys
 import time
 from pathlib import Path
 
-from .check.engine import ChecksFailed
 from .errors import ContentError
 
 EXIT_CONTENT_ERROR = 2
@@ -21,7 +24,11 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     build_cmd = commands.add_parser("build", help="build packs into build/PACK/, one after another")
     build_cmd.add_argument("packs", nargs="+", metavar="pack",
                            help="a pack's folder name under content/, e.g. cabinet-2026-07")
-    build_cmd.add_argument("--force", action="store_true", help="rebuild even when the outputs are up to date")
+    build_cmd.add_argument("--force", action="store_true",
+                           help="rebuild even when the outputs are up to date, rendering every document again")
+    build_cmd.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
+                           help="render in N processes (default: one per CPU)")
+    build_cmd.add_argument("-q", "--quiet", action="store_true", help="print nothing but warnings and errors")
     check_cmd = commands.add_parser("check", help="check a pack without building it; exit 2 on errors")
     check_cmd.add_argument("pack")
     check_cmd.add_argument("--json", action="store_true", help="print the findings as JSON (for CI)")
@@ -54,36 +61,53 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         if args.command == "new":
             return _new(root_dir, args)
         for pack in args.packs:
-            _build(root_dir, pack, args.force)
+            _build(root_dir, pack, args.force, args.jobs, args.quiet)
         return 0
     except ContentError as error:
         print(f"error: {error.located(root_dir)}", file=sys.stderr)
         return EXIT_CONTENT_ERROR
-    except ChecksFailed as failed:
-        for finding in failed.findings:
-            print(finding.located(root_dir), file=sys.stderr)
-        print("nothing was published: fix the errors above (reportkit check PACK lists every finding)",
-              file=sys.stderr)
-        return EXIT_CONTENT_ERROR
+    except KeyboardInterrupt:
+        return 130
     except OSError as error:  # the file system refused something the checks above did not foresee
         where = Path(error.filename) if error.filename else root_dir
         print(f"error: {ContentError(where, None, error.strerror or str(error), 'check the file').located(root_dir)}",
               file=sys.stderr)
         return EXIT_CONTENT_ERROR
-    except KeyboardInterrupt:
-        return 130
+    except Exception as error:
+        from .check.engine import ChecksFailed  # loaded only when a build has failed its checks
+
+        if not isinstance(error, ChecksFailed):
+            raise
+        for finding in error.findings:
+            print(finding.located(root_dir), file=sys.stderr)
+        print("nothing was published: fix the errors above (reportkit check PACK lists every finding)",
+              file=sys.stderr)
+        return EXIT_CONTENT_ERROR
 
 
-def _build(root: Path, pack: str, force: bool) -> None:
-    from .build import build
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of processes (1 or more)")
+    return int(text)
+
+
+def _build(root: Path, pack: str, force: bool, workers: int | None, quiet: bool) -> None:
+    from .confine import named_folder
+    from .manifest import up_to_date
 
     started = time.perf_counter()
-    result = build(root, pack, force)
-    if result.up_to_date:
-        print(f"{pack} is up to date: its content, theme, code and tools are unchanged since the last build")
+    named_folder(root / "content", pack, "pack", (root / "content" / pack, None))  # a plain name, before any read
+    if not force and up_to_date(root, pack):
+        if not quiet:
+            print(f"{pack} is up to date: its content, theme, code and tools are unchanged since the last build")
         return
-    for path in result.outputs:
-        print(f"wrote {path.relative_to(root)} ({path.stat().st_size:,} bytes)")
+    from .build import build
+    from .render.progress import Progress
+
+    result = build(root, pack, force, workers, Progress(quiet))
+    if not quiet:
+        for path in result.outputs:
+            print(f"wrote {path.relative_to(root)} ({path.stat().st_size:,} bytes)")
     if result.restricted:  # counted, not named: a log may be seen by anyone, and names can be exempt
         print(f"wrote {len(result.restricted)} restricted files to build/restricted/{pack}/: not for publication")
     plain = [w for w in result.warnings if w.rule.startswith("plain/")]
@@ -93,7 +117,12 @@ def _build(root: Path, pack: str, force: bool) -> None:
     if plain:
         print(f"{len(plain)} plain-English warnings (long sentences): reportkit check {pack} lists them",
               file=sys.stderr)
-    print(f"built {pack} in {time.perf_counter() - started:.1f} s")
+    if not quiet and result.renders is not None:
+        renders = result.renders
+        total = len(renders.rendered) + len(renders.cached)
+        print(f"built {pack} in {time.perf_counter() - started:.1f} s: {len(renders.rendered)} of {total} documents "
+              f"rendered, {len(renders.cached)} from the cache, {renders.workers} worker"
+              f"{'s' if renders.workers != 1 else ''}")
 
 
 def _new(root: Path, args: argparse.Namespace) -> int:

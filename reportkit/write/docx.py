@@ -40,6 +40,7 @@ from ..theme import Theme, WordStyles
 from . import ooxml
 from .word_numbering import NUMBER_INDENT_TWIPS, WordNumbering, list_indent, number_paragraph
 from .column_widths import column_widths, text_width
+from .docx_styles import remember_style_ids
 
 NUMBER_INDENT_CM = 1.4
 FIELD_LABEL_CM = 4.5  # the narrowest value column indent
@@ -76,6 +77,7 @@ class DocxWriter:
         self.docx = NewDocument(word_template(theme)) if self.template else NewDocument()
         if self.template:
             _check_styles(self.docx, self.style_names, theme)
+        remember_style_ids(self.docx)
         self.numbering = WordNumbering(self.docx)
         self.bookmarks = 0
         self.after_numbered = False  # the last block was a numbered paragraph: a list below it is indented

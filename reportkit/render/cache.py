@@ -1,0 +1,116 @@
+"""The render cache: each document's outputs, kept under build/.cache/renders/<key>/.
+
+The key is a hash of everything the outputs are a function of: the resolved model itself (with
+every file it points at hashed by content and named by its virtual address), the theme chain's
+files, the toolkit's code, the tool versions, the text libraries' versions, the font subsetter and
+the build's timestamp. Any change to any of these is a new key, so an entry is only ever reused
+for an identical render.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..manifest import code_hash, sha256, tool_versions
+from ..theme import Theme
+from .fonts import library_versions
+
+KEY_VERSION = "render-1"
+PAGES_FILE = "pages.json"
+
+
+def canonical(value: Any, address: Callable[[Path], str]) -> Any:
+    """``value`` (a model node, tuple, dict or scalar) as plain JSON data, the same for the same content.
+
+    A file path becomes its virtual address (never the clone's path) and its content's hash.
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: canonical(getattr(value, f.name), address) for f in dataclasses.fields(value)}
+        return [type(value).__name__, fields]
+    if isinstance(value, (tuple, list)):
+        return [canonical(item, address) for item in value]
+    if isinstance(value, dict):
+        return [[str(k), canonical(v, address)] for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))]
+    if isinstance(value, Path):
+        return ["file", address(value), sha256(value) if value.is_file() else None]
+    if isinstance(value, enum.Enum):
+        return canonical(value.value, address)
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"cannot key a render on a {type(value).__name__}")
+
+
+def theme_chain_hash(theme: Theme) -> str:
+    """The files of the theme, of the themes it extends and of the base templates they fall back to."""
+    digest = hashlib.sha256()
+    for folder in (*(theme.folders or (theme.folder,)), theme.folder.parent / "_base"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(folder.parent).as_posix().encode() + b"\0" + sha256(path).encode())
+    return digest.hexdigest()
+
+
+def render_key(parts: Any, theme_hash: str, epoch: int, subsetter: str, address: Callable[[Path], str]) -> str:
+    """The key of one render (``parts``: the documents it writes and how), for this theme chain
+    (``theme_chain_hash``), this toolkit and these tools."""
+    material = {"version": KEY_VERSION, "model": canonical(parts, address), "theme": theme_hash,
+                "code": code_hash(), "tools": _tools(), "libraries": library_versions(), "subsetter": subsetter, "epoch": epoch}
+    return hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _tools() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(tool_versions().items()))
+
+
+class RenderCache:
+    """Entries are folders written whole under a temporary name, then renamed: never half there."""
+
+    def __init__(self, folder: Path, read: bool = True) -> None:
+        self.folder = folder
+        self.read = read  # False (--force) renders everything again, still refreshing the entries
+
+    def get(self, key: str) -> Path | None:
+        entry = self.folder / key
+        if self.read and (entry / PAGES_FILE).is_file():
+            return entry
+        return None
+
+    def scratch(self, key: str) -> Path:
+        """A fresh folder to render ``key`` into; ``store`` makes it the entry."""
+        work = self.folder / f".{key}.{os.getpid()}"
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        return work
+
+    def store(self, key: str, work: Path, pages: dict[str, int]) -> Path:
+        (work / PAGES_FILE).write_text(json.dumps(pages, sort_keys=True), encoding="utf-8")
+        entry = self.folder / key
+        shutil.rmtree(entry, ignore_errors=True)
+        work.rename(entry)
+        return entry
+
+    def keep_only(self, pack: str, keys: set[str]) -> None:
+        """Record the entries ``pack`` uses now, and drop every entry no pack's record names."""
+        records = self.folder / ".used-by"
+        records.mkdir(parents=True, exist_ok=True)
+        (records / f"{pack}.json").write_text(json.dumps(sorted(keys)), encoding="utf-8")
+        used: set[str] = set()
+        for record in records.glob("*.json"):
+            try:
+                used.update(json.loads(record.read_text(encoding="utf-8")))
+            except (OSError, ValueError):
+                continue
+        for entry in self.folder.iterdir():
+            if entry.is_dir() and not entry.name.startswith(".") and entry.name not in used:
+                shutil.rmtree(entry, ignore_errors=True)
+

@@ -1,0 +1,63 @@
+"""Every document of a build written into the staging folder: from the render cache where its key
+is known, rendered (in worker processes) where it is not, and the cache brought up to date."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cache import RenderCache, render_key, theme_chain_hash
+from .fonts import FONTTOOLS, MISSING_HINT, font_subsetter
+from .progress import Progress
+from .workers import Job, Setting, default_workers, run
+
+
+@dataclass(frozen=True)
+class RenderSummary:
+    rendered: tuple[str, ...]  # the documents laid out in this build
+    cached: tuple[str, ...]  # the documents taken from the cache
+    workers: int
+    subsetter: str  # the font subsetter that made (or would make) the embedded fonts
+
+
+def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, cache: RenderCache,
+              workers: int | None, progress: Progress) -> RenderSummary:
+    subsetter = font_subsetter()
+    theme = theme_chain_hash(setting.theme)
+    keys = [render_key((job.pdf, job.docx, job.bound), theme, setting.epoch, subsetter, setting.resources.url)
+            for job in jobs]
+    entries = {key: cache.get(key) for key in keys}
+    first = {key: keys.index(key) for key in entries if entries[key] is None}
+    # the longest renders first (a bound pack is the longest), so no worker is left with one at the end
+    todo = sorted(first.values(), key=lambda index: (not jobs[index].bound, index))
+    count = min(workers or default_workers(), max(len(todo), 1))
+    progress.started(len(todo), len(jobs), count)
+    for job, key in zip(jobs, keys):
+        if entries[key] is not None:
+            progress.document(job.name, None)
+    if todo and subsetter == FONTTOOLS:
+        progress.warn_once(MISSING_HINT)
+    scratch = {index: cache.scratch(keys[index]) for index in todo}
+
+    def finished(position: int, pages: dict[str, int], seconds: float) -> None:
+        index = todo[position]
+        entries[keys[index]] = cache.store(keys[index], scratch[index], pages)
+        progress.document(jobs[index].name, seconds)
+
+    try:
+        run([(jobs[index], scratch[index]) for index in todo], setting, count, finished)
+    finally:
+        for work in scratch.values():
+            shutil.rmtree(work, ignore_errors=True)
+    for job, key in zip(jobs, keys):
+        entry = entries[key]
+        assert entry is not None
+        folder = staging / job.folder
+        folder.mkdir(parents=True, exist_ok=True)
+        for name in job.outputs():
+            shutil.copyfile(entry / name, folder / name)
+    cache.keep_only(pack, set(keys))
+    rendered = tuple(jobs[index].name for index in sorted(todo))
+    cached = tuple(job.name for index, job in enumerate(jobs) if index not in first.values())
+    return RenderSummary(rendered, cached, count, subsetter)

@@ -1,0 +1,185 @@
+"""Incremental builds: an edit re-renders only its own paper and the bound packs, and every build,
+incremental or cold, on one worker or two, gives the same bytes."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from conftest import FIXTURES, edit, make_project
+
+from reportkit.build import build
+from reportkit.cli import main
+from reportkit.render.progress import Progress
+
+
+def _outputs(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _text(pdf: Path) -> str:
+    with pdfplumber.open(pdf) as document:
+        return " ".join(" ".join(page.extract_text() or "" for page in document.pages).split())
+
+
+def _assert_manifest_truthful(folder: Path, root: Path, edited: Path) -> None:
+    record = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    files = {name for name in _outputs(folder) if name != "manifest.json"}
+    assert set(record["outputs"]) == files
+    for name, digest in record["outputs"].items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest
+    assert record["inputs"][edited.relative_to(root).as_posix()] == hashlib.sha256(edited.read_bytes()).hexdigest()
+
+
+def test_an_edit_rerenders_its_paper_and_the_packs_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path / "project", {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
+    folder = root / "build" / "meeting"
+    first = build(root, "meeting", workers=2)
+    assert first.renders is not None and not first.renders.cached and first.renders.workers == 2
+    two_workers = _outputs(folder)
+    assert main(["--root", str(root), "build", "--force", "-j", "1", "meeting"]) == 0
+    assert _outputs(folder) == two_workers  # scheduling changes nothing
+
+    paper = root / "content" / "meeting" / "decision.md"
+    edit(paper, "Carers told us the service helps them keep caring.",
+         "Carers told us the service helps them to keep on caring.")
+    incremental = build(root, "meeting", workers=2)
+    assert incremental.renders is not None
+    assert set(incremental.renders.rendered) == {"decision", "agenda-pack", "agenda-pack-restricted"}
+    assert set(incremental.renders.cached) == {"minutes", "report", "programme", "contract"}
+    edited = _outputs(folder)
+    for name in ("decision.pdf", "agenda-pack.pdf"):
+        assert "helps them to keep on caring" in _text(folder / name)
+    assert edited["report.pdf"] == two_workers["report.pdf"]
+    _assert_manifest_truthful(folder, root, paper)
+
+    capsys.readouterr()
+    assert main(["--root", str(root), "build", "--force", "-q", "meeting"]) == 0  # cold, from nothing cached
+    assert capsys.readouterr().out == ""
+    assert _outputs(folder) == edited
+
+
+def test_progress_names_each_document_as_it_finishes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_project(tmp_path / "project", {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
+    assert main(["--root", str(root), "build", "-j", "2", "mini"]) == 0
+    capsys.readouterr()
+    assert main(["--root", str(root), "build", "-j", "2", "meeting"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    progress = {line.split()[0]: line.split(maxsplit=1)[1] for line in lines if line.startswith("  ")}
+    assert set(progress) == {"minutes", "report", "decision", "programme", "contract", "agenda-pack",
+                             "agenda-pack-restricted"}
+    assert progress["report"] == "from the cache"  # rendered already, for the mini pack on its own
+    assert all(took.endswith(" s") and float(took[:-2]) > 0 for name, took in progress.items() if name != "report")
+    assert lines[-1].startswith("built meeting in ") and "6 of 7 documents rendered, 1 from the cache" in lines[-1]
+
+
+def test_a_missing_harfbuzz_subsetter_is_said_once_and_recorded(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import weasyprint.pdf.fonts
+
+    from reportkit.render import fonts, outputs
+
+    monkeypatch.setattr(weasyprint.pdf.fonts, "harfbuzz_subset", None)  # as on a machine without the library
+    monkeypatch.setattr(outputs, "font_subsetter", lambda: fonts.FONTTOOLS)
+    monkeypatch.setattr("reportkit.render.progress._warned", set())
+    root = make_project(tmp_path / "project", {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
+    assert main(["--root", str(root), "build", "-j", "1", "mini", "meeting"]) == 0
+    err = capsys.readouterr().err
+    assert [line for line in err.splitlines() if "libharfbuzz-subset0" in line] == [f"warning: {fonts.MISSING_HINT}"]
+    for pack in ("mini", "meeting"):
+        record = json.loads((root / "build" / pack / "manifest.json").read_text(encoding="utf-8"))
+        assert record["font_subsetter"] == "fontTools"
+    assert "Waiting times" in _text(root / "build" / "meeting" / "agenda-pack.pdf")  # the subset fonts still draw
+
+
+def test_the_manifest_names_the_subsetter(example_build: Path) -> None:
+    from reportkit.render.fonts import font_subsetter
+
+    record = json.loads((example_build / "manifest.json").read_text(encoding="utf-8"))
+    assert record["font_subsetter"] == font_subsetter() == "HarfBuzz"
+
+
+@pytest.mark.slow
+def test_a_paragraph_edit_in_the_example_meeting_matches_a_cold_build(
+        tmp_path: Path, built_example: Callable[[str], Path]) -> None:
+    """cabinet-2025-11: a copy of the session's build (cache and all), one paragraph edited."""
+    session_root = built_example("cabinet-2025-11").parent.parent
+    root = tmp_path / "project"
+    shutil.copytree(session_root, root, symlinks=True)
+    assert (root / "build" / ".cache" / "renders").is_dir()
+    paper = root / "content" / "cabinet-2025-11" / "complaints-report.md"
+    edit(paper, "keeps the person at the centre of each investigation",
+         "keeps each person firmly at the centre of every investigation")
+    result = build(root, "cabinet-2025-11", progress=Progress(quiet=True))
+    assert result.renders is not None and set(result.renders.rendered) == {"complaints-report", "agenda-pack"}
+    folder = root / "build" / "cabinet-2025-11"
+    incremental = _outputs(folder)
+    assert "each person firmly at the centre of every investigation" in _text(folder / "agenda-pack.pdf")
+    _assert_manifest_truthful(folder, root, paper)
+    shutil.rmtree(root / "build")
+    assert build(root, "cabinet-2025-11", workers=1).renders is not None
+    assert _outputs(folder) == incremental
+
+
+def test_an_error_in_a_worker_fails_the_build_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """A content error met while rendering, in a worker process: one line, exit 2, nothing published or cached."""
+    import reportkit.write.pdf
+    from reportkit.errors import ContentError
+
+    def refuse(doc: object, theme: object, resources: object, target: Path) -> dict[str, int]:
+        raise ContentError(root / "content" / "meeting" / "programme.md", 3, "refused to read 'x.png'", "keep it in")
+
+    root = make_project(tmp_path / "project", {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
+    monkeypatch.setattr(reportkit.write.pdf, "write_pdf", refuse)  # the workers are forked with it
+    assert main(["--root", str(root), "build", "-j", "2", "meeting"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1] == "error: content/meeting/programme.md:3: refused to read 'x.png' (hint: keep it in)"
+    assert not (root / "build" / "meeting").exists()
+    assert sorted(p.name for p in (root / "build").iterdir()) == [".cache"]
+    renders = root / "build" / ".cache" / "renders"
+    assert not renders.exists() or not [p for p in renders.iterdir() if p.name != ".used-by"]
+
+
+def _keys(root: Path, pack: str) -> list[str]:
+    from reportkit.build import pack_resources
+    from reportkit.papers import read_contents
+    from reportkit.render.cache import render_key, theme_chain_hash
+
+    contents = read_contents(root, pack)
+    theme = contents.pack.context.theme
+    resources = pack_resources(root, contents)
+    return [render_key((doc, doc, False), theme_chain_hash(theme), 0, "HarfBuzz", resources.url)
+            for doc in contents.documents]
+
+
+def test_a_render_key_follows_the_content_not_the_clone(tmp_path: Path) -> None:
+    first = make_project(tmp_path / "one", {"mini": FIXTURES / "mini"})
+    keys = _keys(first, "mini")
+    assert _keys(make_project(tmp_path / "a" / "second", {"mini": FIXTURES / "mini"}), "mini") == keys
+    (first / "templates" / "_base" / "style.css.j2").write_text(
+        (first / "templates" / "_base" / "style.css.j2").read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert _keys(first, "mini") != keys  # the base templates are part of every render
+
+
+def test_a_render_key_follows_an_images_bytes(tmp_path: Path) -> None:
+    from reportkit.model import Document, Figure, Metadata, Part
+    from reportkit.render.cache import render_key
+
+    image = tmp_path / "chart.png"
+    image.write_bytes(b"first")
+    meta = Metadata(title="T", subject="S", author="A", language="en-GB", classification="Unrestricted",
+                    keywords=())
+    doc = Document("d", meta, (Part((Figure(image, "alt", "caption", 10.0, 10.0),)),))
+
+    def key() -> str:
+        return render_key((doc, doc, False), "theme", 0, "HarfBuzz", lambda path: f"virtual/{path.name}")
+
+    before = key()
+    image.write_bytes(b"second")
+    assert key() != before

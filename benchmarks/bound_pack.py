@@ -24,8 +24,8 @@ from paired import ROOT, paired, report
 
 from reportkit.bind import bound_pack
 from reportkit.build import pack_resources
-from reportkit.papers import read_contents
 from reportkit.model import Document
+from reportkit.papers import read_contents
 from reportkit.write.pdf import write_pdf
 
 

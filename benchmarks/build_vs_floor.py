@@ -22,8 +22,8 @@ from paired import ROOT, paired, report, timed
 
 from reportkit.bind import agenda_document, bound_pack, printed_pages
 from reportkit.build import build, pack_resources
-from reportkit.papers import read_contents
 from reportkit.model import Document
+from reportkit.papers import read_contents
 from reportkit.write.docx import DocxWriter
 from reportkit.write.html import render_html
 from reportkit.write.pdf import _add_header_scope, _fetcher, write_pdf

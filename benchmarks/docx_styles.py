@@ -45,7 +45,8 @@ def main() -> None:
     finally:
         docx_writer.remember_style_ids = remembering
     for doc in contents.documents:
-        same = (scratch / f"remembered-{doc.slug}.docx").read_bytes() == (scratch / f"plain-{doc.slug}.docx").read_bytes()
+        same = ((scratch / f"remembered-{doc.slug}.docx").read_bytes()
+                == (scratch / f"plain-{doc.slug}.docx").read_bytes())
         print(f"  {doc.slug}.docx byte-identical: {same}")
     report(f"{args.pack}: DOCX writer, style look-ups remembered against not", "remembered", "python-docx as is",
            results)

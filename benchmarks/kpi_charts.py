@@ -46,7 +46,8 @@ def main() -> None:
                 render_chart(chart, style, cache)
             cached.append(time.perf_counter() - started)
     print(f"{len(charts)} KPI charts of {args.pack}, median of {args.repeat} runs:")
-    print(f"  cold (drawn):     {statistics.median(cold):.2f} s  ({statistics.median(cold) / len(charts) * 1000:.0f} ms a chart)")
+    print(f"  cold (drawn):     {statistics.median(cold):.2f} s  "
+          f"({statistics.median(cold) / len(charts) * 1000:.0f} ms a chart)")
     print(f"  from the cache:   {statistics.median(cached) * 1000:.1f} ms  "
           f"({statistics.median(cached) / len(charts) * 1e6:.0f} µs a chart)")
 

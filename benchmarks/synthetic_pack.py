@@ -18,7 +18,9 @@ from pathlib import Path
 
 from paired import command, paired, report, scratch_project
 
-WORDS = ["care", "service", "people", "support", "council", "home", "plan", "team", "week", "month", "staff", "family", "carer", "visit", "review", "budget", "report", "need", "help", "local", "area", "record", "data", "year", "change", "meeting", "health", "adult", "day"]
+WORDS = ["care", "service", "people", "support", "council", "home", "plan", "team", "week", "month", "staff", "family",
+         "carer", "visit", "review", "budget", "report", "need", "help", "local", "area", "record", "data", "year",
+         "change", "meeting", "health", "adult", "day"]
 SECTIONS = 20  # per paper: about 14 pages
 
 

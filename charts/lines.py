@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .data import ChartData, ChartStyle
 from .bars import _finish, _label
+from .data import ChartData, ChartStyle
 from .style import LINE_STYLES
 
 MARKERS = ("o", "s", "^", "D", "v", "P")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any
 
 from .data import ChartStyle
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 LINE_STYLES = ("-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 1)))
 REFERENCE_STYLES = ((0, (6, 3)), (0, (1.5, 2)))
@@ -18,10 +22,11 @@ def styled(style: ChartStyle) -> Iterator[Any]:
 
     matplotlib.use("Agg")
     from matplotlib import font_manager, pyplot
+    from matplotlib.rcsetup import cycler  # what matplotlib.cycler is; the stubs do not re-export it
 
     for path in style.font_files:
         font_manager.fontManager.addfont(path)
-    params = {
+    params: dict[RcKeyType, Any] = {
         "font.family": style.font_family,
         "font.size": style.font_size,
         "text.color": style.text_colour,
@@ -36,7 +41,7 @@ def styled(style: ChartStyle) -> Iterator[Any]:
         "grid.linewidth": 0.6,
         "xtick.color": style.text_colour,
         "ytick.color": style.text_colour,
-        "axes.prop_cycle": matplotlib.cycler(color=list(style.palette)),
+        "axes.prop_cycle": cycler(color=list(style.palette)),
         "svg.hashsalt": "reportkit",
     }
     with matplotlib.rc_context(params):
@@ -53,7 +58,7 @@ def value_formatter(unit: str) -> Any:
 
     suffix = "%" if unit == "percent" else ""
 
-    class DistinctFormatter(Formatter):  # type: ignore[misc]
+    class DistinctFormatter(Formatter):
         decimals = 0
 
         def __call__(self, value: float, pos: Any = None) -> str:

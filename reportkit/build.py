@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from . import confine, manifest, publish
@@ -66,7 +66,7 @@ def build(root: Path, name: str, force: bool = False, workers: int | None = None
 def _write_all(root: Path, contents: PackContents, layout: publish.Layout, force: bool, workers: int | None,
                progress: Progress) -> RenderSummary:
     pack = contents.pack
-    when = datetime(pack.spec.date.year, pack.spec.date.month, pack.spec.date.day, tzinfo=timezone.utc)
+    when = datetime(pack.spec.date.year, pack.spec.date.month, pack.spec.date.day, tzinfo=UTC)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
     theme = pack.context.theme
     resources = pack_resources(root, contents)

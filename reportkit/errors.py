@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -24,10 +25,8 @@ class ContentError(Exception):
         path = Path(self.path)
         if root is not None:
             # the path as written, links not followed: a link's target is no business of the message
-            try:
+            with contextlib.suppress(ValueError):
                 path = Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
-            except ValueError:
-                pass
         where = f"{path}:{self.line}" if self.line else f"{path}"
         text = f"{where}: {self.message}"
         return f"{text} (hint: {self.hint})" if self.hint else text

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ class CrossRef:
         return f"{self.word} {self.number}".strip()
 
 
-Inline = Union[Text, Strong, Emphasis, Link, LineBreak, PageRange, ValueRef, CrossRef]
+Inline = Text | Strong | Emphasis | Link | LineBreak | PageRange | ValueRef | CrossRef
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:
@@ -298,8 +298,8 @@ class PageSetup:
     orientation: Literal["portrait", "landscape"]
 
 
-Block = Union[Heading, Paragraph, ListBlock, Table, Figure, FieldList, Callout, Cover, Contents, DataBlock,
-              ChartBlock]
+Block = (Heading | Paragraph | ListBlock | Table | Figure | FieldList | Callout | Cover | Contents | DataBlock
+         | ChartBlock)
 
 
 @dataclass(frozen=True)
@@ -369,15 +369,12 @@ def pending_nodes(doc: Document) -> list[Any]:
     found: list[Any] = []
 
     def visit(node: Any) -> None:
-        if isinstance(node, PENDING) or (isinstance(node, CrossRef) and not node.anchor):
-            found.append(node)
-        elif isinstance(node, (Heading, Paragraph, Table, Figure)) and node.number is None:
-            found.append(node)
-        elif isinstance(node, Contents) and node.entries is None:
-            found.append(node)
-        elif isinstance(node, Callout) and node.title and not node.level:
-            found.append(node)
-        elif isinstance(node, Appendix) and node.number is None:
+        if (isinstance(node, PENDING)
+                or (isinstance(node, CrossRef) and not node.anchor)
+                or (isinstance(node, (Heading, Paragraph, Table, Figure)) and node.number is None)
+                or (isinstance(node, Contents) and node.entries is None)
+                or (isinstance(node, Callout) and node.title and not node.level)
+                or (isinstance(node, Appendix) and node.number is None)):
             found.append(node)
 
     walk(doc, visit)

@@ -9,11 +9,11 @@ from typing import Any
 
 from . import confine
 from .compute.dashboard import assess_dashboard
+from .compute.datasets import KpiSet
 from .compute.values import named_values
 from .doctypes.common import PackContext
 from .errors import ContentError, did_you_mean
 from .read.data import load_data_folder
-from .compute.datasets import KpiSet
 from .read.meeting import Meeting, read_meeting
 from .read.schema import Strict, validate
 from .read.yamlfile import line_of, load_yaml

@@ -9,9 +9,10 @@ manifest, since a file's name or hash can itself give the information away.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from . import confine
 from .classification import is_exempt, theme_wordings
@@ -20,7 +21,7 @@ from .errors import ContentError
 from .model import Document
 
 
-class _Cited(dict):  # type: ignore[type-arg]
+class _Cited(dict):
     """A mapping of the pack's data that notes the data file behind every entry looked up."""
 
     def __init__(self, items: dict[str, Any], files: Callable[[Any], Iterable[Path | None]]) -> None:

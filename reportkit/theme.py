@@ -190,7 +190,7 @@ class Rag(Strict):
     """How KPIs are rated when their file names no rule, and how the rating words are shaded."""
 
     rule: Literal["floor", "tolerance"] = "floor"
-    tolerance_pct: float = Field(10, ge=0, le=100)
+    tolerance_pct: float = Field(default=10, ge=0, le=100)
     green: RagColour = RagColour(fill="#00703C", text="#FFFFFF")
     amber: RagColour = RagColour(fill="#E07000", text="#0B0C0C")
     red: RagColour = RagColour(fill="#D4351C", text="#FFFFFF")
@@ -274,7 +274,7 @@ class ReportLayout(Strict):
 
     front: FrontBlock = FrontBlock()
     required: list[FrontFieldName] = ["summary", "recommendations"]  # besides from, to and subject
-    closing: list[ClosingSection] = [ClosingSection(section=kind) for kind in  # type: ignore[arg-type]
+    closing: list[ClosingSection] = [ClosingSection(section=kind) for kind in
                                      ("recommendations", "background", "appendices", "authors", "directors")]
     contacts: ContactLabels = ContactLabels()
 
@@ -434,7 +434,8 @@ def _chain(templates_dir: Path, name: str, cited_at: tuple[Path, int | None]) ->
             raise ContentError(theme_file, 1, "a theme is a set of 'key: value' lines", "see the README's theme keys")
         if any(link.name == name for link in chain) or len(chain) >= MAX_CHAIN:
             raise ContentError(where[0], where[1], f"theme '{name}' extends itself through "
-                               f"{' -> '.join(link.name for link in chain)}", "end the chain at a theme with no extends:")
+                               f"{' -> '.join(link.name for link in chain)}",
+                               "end the chain at a theme with no extends:")
         parent = raw.get("extends")
         chain.append(_Link(name, folder, theme_file, raw))
         if parent is None:
@@ -461,9 +462,8 @@ def _origin(chain: list[_Link], loc: tuple[Any, ...]) -> _Link:
     for link in chain:
         node: Any = link.raw
         for part in loc:
-            if isinstance(node, dict) and part in node:
-                node = node[part]
-            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+            if ((isinstance(node, dict) and part in node)
+                    or (isinstance(node, list) and isinstance(part, int) and part < len(node))):
                 node = node[part]
             else:
                 break

@@ -8,7 +8,8 @@ tuple of blocks or inlines, for several (a data block becomes its tables) or non
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 # payloads a pending node carries for its transform: not part of the document tree
 _OPAQUE_FIELDS = frozenset({"spec", "raw", "data", "source"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from itertools import pairwise
 from pathlib import Path
 
 import docx
@@ -35,7 +36,7 @@ def check_pdf_tagging(pdf: pikepdf.Pdf, title: str) -> None:
 def check_pdf_headings(pdf: pikepdf.Pdf) -> None:
     levels = [int(str(e.S)[2:]) for e in struct_elements(pdf.Root.StructTreeRoot) if re.fullmatch(r"/H[1-6]", str(e.S))]
     assert levels[0] == 1 and levels.count(1) == 1
-    for before, after in zip(levels, levels[1:]):
+    for before, after in pairwise(levels):
         assert after <= before + 1, (before, after)
 
 
@@ -80,7 +81,7 @@ def check_pdf(path: Path, title: str) -> None:
 def check_docx_headings(document: docx.document.Document) -> None:
     levels = [int(p.style.name.split()[-1]) for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert levels[0] == 1 and levels.count(1) == 1
-    for before, after in zip(levels, levels[1:]):
+    for before, after in pairwise(levels):
         assert after <= before + 1
 
 

@@ -12,7 +12,8 @@ import pytest
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
-needs_libreoffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (Debian: libreoffice-writer)")
+needs_libreoffice = pytest.mark.skipif(SOFFICE is None,
+                                       reason="LibreOffice is not installed (Debian: libreoffice-writer)")
 
 # a paragraph or section number at the start of a line ("1.", "2.3", "5.2.10"), or a list marker
 NUMBER_AT_LINE_START = re.compile(r"^(\d{1,2}\.(?:\d{1,2}(?:\.\d{1,2})?)?|\(?[a-z]{1,4}\)|\d{1,2}\))\s+\S")

@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, make_project
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reportkit.cli import main
+
+from conftest import FIXTURES, make_project
 
 FILES = ("content/mini/report.md", "content/mini/appendix.md", "content/mini/pack.yaml",
          "content/mini/data/waits.csv", "content/mini/data/plan.csv", "content/mini/data/figures.yaml",

@@ -5,17 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from conftest import build, edit, fails_cleanly
 
 # (file to edit, text to replace, replacement, expected 'file:line' in the message, words in the message)
 CASES = {
     "malformed yaml": ("report.md", "subject: Waiting times update", "subject: [Waiting times", "report.md:10", "YAML"),
-    "missing required field": ("report.md", "subject: Waiting times update\n", "", "report.md:", "required field 'subject'"),
+    "missing required field": ("report.md", "subject: Waiting times update\n", "", "report.md:",
+                               "required field 'subject'"),
     "unknown field (typo)": ("report.md", "summary:", "sumary:", "report.md:10", "unknown field 'sumary'"),
     "unknown value cited": ("report.md", "{{ waits.waiting.previous }}", "{{ waits.wating.previous }}", "report.md:22",
                             "unknown value 'waits.wating.previous'"),
     "expression in placeholder": ("report.md", "{{ figures.peak }}", "{{ 7 * 7 }}", "report.md:24", "not a value name"),
-    "missing data file": ("report.md", "data: waits\ncaption", "data: wait\ncaption", "report.md:32", "no data file called 'wait'"),
+    "missing data file": ("report.md", "data: waits\ncaption", "data: wait\ncaption", "report.md:32",
+                          "no data file called 'wait'"),
     "ragged csv row": ("data/waits.csv", "median,Median wait,days,30,24,27", "median,Median wait,days,30,24",
                        "waits.csv:5", "row has 5 cells"),
     "ragged markdown table": ("report.md", "| One | Assessing needs |", "| One | Assessing needs | extra |",
@@ -26,12 +29,12 @@ CASES = {
     "unknown measure in chart": ("report.md", "measures: [waiting]", "measures: [waitng]", "report.md:39",
                                  "no measure called 'waitng'"),
     "unknown chart type": ("report.md", "type: line", "type: pie", "report.md:37", "field 'type'"),
-    "image without alt text": ("report.md", "# Next steps\n", "# Next steps\n\n![](data/figures.yaml)\n", "report.md:45",
-                               "no alt text"),
+    "image without alt text": ("report.md", "# Next steps\n", "# Next steps\n\n![](data/figures.yaml)\n",
+                               "report.md:45", "no alt text"),
     "image outside the pack": ("report.md", "# Next steps\n", "# Next steps\n\n![A logo](../../secret.png)\n",
                                "report.md:45", "outside the pack"),
-    "link that is not web or mail": ("report.md", "completions.", "completions, [see](ftp://example.org/x).", "report.md:24",
-                    "not a web or mail address"),
+    "link that is not web or mail": ("report.md", "completions.", "completions, [see](ftp://example.org/x).",
+                                     "report.md:24", "not a web or mail address"),
     "skipped heading level": ("report.md", "## Detail", "### Detail", "report.md:26", "skipping a level"),
     "unknown document type": ("report.md", "type: committee-report", "type: comittee-report", "report.md:2",
                               "did you mean 'committee-report'"),
@@ -67,7 +70,8 @@ def test_unknown_pack_names_the_close_one(mini_project: Path, capsys: pytest.Cap
     assert "did you mean 'mini'" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("font, words", [("fonts/Missing.ttf", "not found"), ("../../elsewhere.ttf", "outside the theme")])
+@pytest.mark.parametrize("font, words", [("fonts/Missing.ttf", "not found"),
+                                         ("../../elsewhere.ttf", "outside the theme")])
 def test_theme_fonts_must_be_bundled_in_the_theme(font: str, words: str, mini_project: Path,
                                                    capsys: pytest.CaptureFixture[str]) -> None:
     edit(mini_project / "templates" / "kent" / "theme.yaml", "fonts/LiberationSans-Bold.ttf", font)

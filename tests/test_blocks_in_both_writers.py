@@ -8,8 +8,9 @@ from pathlib import Path
 import docx
 import pdfplumber
 import pytest
-from conftest import build
 from docx.oxml.ns import qn
+
+from conftest import build
 from lo import convert, needs_libreoffice
 
 

@@ -3,17 +3,19 @@ harder made-up ones, are drawn and measured with matplotlib's own text extents."
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
-from conftest import REPO
 
 import charts
 from charts import ChartData, Series
 from reportkit.cli import main
 from reportkit.read import directives
+
+from conftest import REPO
 
 
 @pytest.fixture(scope="module")

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURES, REPO, build, edit, make_project
 
 from reportkit.check.engine import check_pack
 from reportkit.check.findings import AGREEMENT_RULES, RULES, Finding
 from reportkit.cli import main
+
+from conftest import FIXTURES, REPO, build, edit, make_project
 
 CASES = yaml.safe_load((Path(__file__).parent / "corpus" / "cases.yaml").read_text(encoding="utf-8"))
 EXAMPLES = ["cabinet-2026-07", "cabinet-2025-11", "self-assessment-2024-09", "market-position-2025"]
@@ -54,7 +55,7 @@ def test_corpus_case_gives_exactly_its_findings(case: str, tmp_path: Path) -> No
 def test_every_rule_has_a_corpus_case_and_is_documented() -> None:
     covered = {rule for spec in CASES.values() for rule, _ in spec["expected"]}
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    for rule_id, rule in RULES.items():
+    for rule_id in RULES:
         assert rule_id in covered, rule_id
         assert f"`{rule_id}`" in readme, rule_id
 
@@ -65,7 +66,8 @@ def test_clean_example_packs_have_no_errors(pack: str) -> None:
     assert [f for f in findings if f.severity == "error"] == []
     agreement = {rule.id for rule in AGREEMENT_RULES}
     assert [f for f in findings if f.rule in agreement] == []  # the prose-data rules add no warnings either
-    assert sum(1 for f in findings if f.rule == "plain/reading-ease") == len(list((REPO / "content" / pack).rglob("*.md")))
+    assert (sum(1 for f in findings if f.rule == "plain/reading-ease")
+            == len(list((REPO / "content" / pack).rglob("*.md"))))
 
 
 def test_json_output_for_ci(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

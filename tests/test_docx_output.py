@@ -8,6 +8,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from test_pdf_output import SEED_FIGURES, TITLE
+
 from accessibility import (
     check_docx_headings,
     check_docx_page_fields,
@@ -15,7 +17,6 @@ from accessibility import (
     check_docx_tables,
     docx_alt_texts,
 )
-from test_pdf_output import SEED_FIGURES, TITLE
 
 
 @pytest.fixture(scope="module")

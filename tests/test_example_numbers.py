@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import docx
 import pytest
+
 from conftest import REPO
 from lo import caption_labels, convert, needs_libreoffice, pdf_pages, printed_numbers
 

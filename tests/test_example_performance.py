@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pdfplumber
 import pytest
-from accessibility import check_docx, check_pdf
 from test_kpi_dashboard import _docx_tables, _pdf_rows
+
+from accessibility import check_docx, check_pdf
 
 PACK = "cabinet-2025-11"
 TITLE = "Adult Social Care and Health Performance Q2 2025/26"
@@ -43,7 +44,8 @@ def test_illustrative_values_are_disclosed_once_per_table(outputs: Path) -> None
     with pdfplumber.open(outputs / "performance-report.pdf") as pdf:
         text = re.sub(r"\s+", " ", " ".join(page.extract_text() or "" for page in pdf.pages))
     assert "Illustrative: the ASCH4 value and its rating." in text
-    cells = [cell for rows in _docx_tables(outputs / "performance-report.docx").values() for row in rows for cell in row]
+    cells = [cell for rows in _docx_tables(outputs / "performance-report.docx").values()
+             for row in rows for cell in row]
     assert len(cells) > 200 and not [cell for cell in cells if "(illustrative)" in cell]
 
 
@@ -60,6 +62,7 @@ def test_every_kpi_has_its_table_figure_and_chart(outputs: Path) -> None:
 
 def test_risk_outcomes_are_a_stacked_share_chart(outputs: Path) -> None:
     import docx
+
     from accessibility import docx_alt_texts
 
     alts = docx_alt_texts(docx.Document(str(outputs / "performance-report.docx")))

@@ -25,9 +25,10 @@ import pdfplumber
 import pikepdf
 import pytest
 import yaml
-from conftest import FIXTURES, build, make_project
 
 from reportkit.cli import main
+
+from conftest import FIXTURES, build, make_project
 
 CASES: list[dict[str, Any]] = yaml.safe_load((Path(__file__).parent / "hostile" / "cases.yaml").read_text("utf-8"))
 MARKER = "QUOKKA-7731"  # a word no output may hold unless a case says so

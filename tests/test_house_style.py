@@ -12,8 +12,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import REPO, build, edit, fails_cleanly, make_project
 from docx.oxml.ns import qn
+
+from conftest import REPO, build, edit, fails_cleanly, make_project
 from lo import SOFFICE, convert, pdf_pages, printed_numbers
 
 PAPER = "cqc-improvement-plan-update"
@@ -100,9 +101,11 @@ def test_word_uses_flat_numbering_and_a_banner(document: docx.document.Document,
     assert paragraphs[1].style.name == "Heading 1"
     numbering = document.part.numbering_part.element
     texts = {a.get(qn("w:abstractNumId")): [(lvl.find(qn("w:numFmt")).get(qn("w:val")),
-                                             lvl.find(qn("w:lvlText")).get(qn("w:val"))) for lvl in a.findall(qn("w:lvl"))]
+                                             lvl.find(qn("w:lvlText")).get(qn("w:val")))
+                                            for lvl in a.findall(qn("w:lvl"))]
              for a in numbering.findall(qn("w:abstractNum"))}
-    abstract_of = {n.get(qn("w:numId")): n.find(qn("w:abstractNumId")).get(qn("w:val")) for n in numbering.findall(qn("w:num"))}
+    abstract_of = {n.get(qn("w:numId")): n.find(qn("w:abstractNumId")).get(qn("w:val"))
+                   for n in numbering.findall(qn("w:num"))}
 
     def level(text: str) -> tuple[str, str]:
         paragraph = next(p for p in paragraphs if p.text.startswith(text))
@@ -118,7 +121,8 @@ def test_word_uses_flat_numbering_and_a_banner(document: docx.document.Document,
     assert headings[start:start + 3] == ["Appendices", "Background papers", "Officers to contact"]
     with zipfile.ZipFile(banner / f"{PAPER}.docx") as package:
         xml = package.read("word/document.xml").decode()
-        parts = "".join(package.read(n).decode() for n in package.namelist() if re.match(r"word/(header|footer)\d*\.xml", n))
+        parts = "".join(package.read(n).decode() for n in package.namelist()
+                        if re.match(r"word/(header|footer)\d*\.xml", n))
     assert re.search(r"SEQ Appendix \\\* ALPHABETIC </w:instrText>.*?<w:t>A</w:t>", xml)
     assert "Unrestricted" not in parts and ">Page " not in parts and " PAGE " in parts
 

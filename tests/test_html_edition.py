@@ -14,11 +14,12 @@ import lxml.html
 import pdfplumber
 import pikepdf
 import pytest
-from conftest import FIXTURES, REPO, build, make_project
 
 from reportkit.model import Document, Metadata, Paragraph, Part, Text
 from reportkit.theme import load_theme
 from reportkit.write.web import PageWriter, SiteLinks
+
+from conftest import FIXTURES, REPO, build, make_project
 
 EXAMPLES = ("cabinet-2026-07", "cabinet-2025-11", "self-assessment-2024-09", "market-position-2025")
 RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
@@ -122,7 +123,8 @@ def test_exempt_papers_stay_out_of_the_public_edition(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("pack", EXAMPLES)
-def test_the_html_has_the_numbers_captions_and_links_of_the_pdf(pack: str, built_example: Callable[[str], Path]) -> None:
+def test_the_html_has_the_numbers_captions_and_links_of_the_pdf(pack: str,
+                                                                built_example: Callable[[str], Path]) -> None:
     out = built_example(pack)
     papers = pages(out / "html")
     compared = 0
@@ -132,7 +134,8 @@ def test_the_html_has_the_numbers_captions_and_links_of_the_pdf(pack: str, built
             text = "\n".join(p.extract_text() or "" for p in pdf.pages)
         flat = _squash(text)
         main = page.find(".//main")
-        numbered = main.xpath(".//p[contains(@class, 'numbered')] | .//*[self::h2 or self::h3][contains(@class, 'numbered')]")
+        numbered = main.xpath(".//p[contains(@class, 'numbered')] "
+                              "| .//*[self::h2 or self::h3][contains(@class, 'numbered')]")
         compared += len(numbered)
         position = 0
         for element in numbered:  # every numbered paragraph, with its number, in the same order

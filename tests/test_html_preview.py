@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from browser import chromium
+
 from conftest import FIXTURES, build, edit, make_project
 
 OLD, NEW = "The peak month saw", "The busiest month of the year saw"

@@ -68,7 +68,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str]:
         path.append(node)
         for target in sorted(graph.get(node, ())):
             if state.get(target) == "open":
-                return path[path.index(target):] + [target]
+                return [*path[path.index(target):], target]
             if target not in state and (found := visit(target)):
                 return found
         state[node] = "done"
@@ -97,5 +97,6 @@ def test_stages_import_only_earlier_stages() -> None:
     graph = _graph(group=True)
     assert not graph.get("reportkit.compute", set()) & {"reportkit.read", "reportkit.resolve", "reportkit.doctypes"}
     assert "reportkit.build" not in graph.get("reportkit.check", set())
-    assert not graph.get("reportkit.read", set()) & {"reportkit.resolve", "reportkit.write", "charts", "reportkit.theme"}
+    assert not graph.get("reportkit.read", set()) & {"reportkit.resolve", "reportkit.write", "charts",
+                                                     "reportkit.theme"}
     assert not graph.get("reportkit.write", set()) & {"reportkit.read", "reportkit.resolve", "reportkit.doctypes"}

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import FIXTURES, build, edit, fails_cleanly, make_project
 from docx import Document as open_docx
+
+from conftest import FIXTURES, build, edit, fails_cleanly, make_project
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -165,7 +166,8 @@ def test_one_changed_value_moves_rating_arrow_summary_table_and_chart_together(k
 
 
 def test_tolerance_rule_from_the_kpi_file(kpi_project: Path) -> None:
-    edit(kpi_project / "content" / "kpi" / "data" / "kpis.yaml", "period: Q2 2025/26", "period: Q2 2025/26\nrule: tolerance")
+    edit(kpi_project / "content" / "kpi" / "data" / "kpis.yaml", "period: Q2 2025/26",
+         "period: Q2 2025/26\nrule: tolerance")
     assert build(kpi_project, "kpi") == 0
     tables = _docx_tables(kpi_project / "build" / "kpi" / "performance.docx")
     # 77% is within 10% of the 80% target (72% or more): Amber under the tolerance rule too;

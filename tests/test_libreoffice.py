@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import pdfplumber
 import pytest
@@ -13,7 +13,8 @@ import pytest
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
-needs_libreoffice = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (Debian: libreoffice-writer)")
+needs_libreoffice = pytest.mark.skipif(SOFFICE is None,
+                                       reason="LibreOffice is not installed (Debian: libreoffice-writer)")
 
 
 def _convert(docx_file: Path, folder: Path) -> tuple[list[str], list[bool]]:

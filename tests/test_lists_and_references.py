@@ -9,8 +9,9 @@ from pathlib import Path
 import docx
 import pikepdf
 import pytest
-from conftest import FIXTURES, build, make_project
 from docx.oxml.ns import qn
+
+from conftest import FIXTURES, build, make_project
 from lo import SOFFICE, convert, needs_libreoffice, pdf_pages, printed_numbers
 
 LISTS = FIXTURES / "lists"

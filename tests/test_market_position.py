@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import docx
 import pdfplumber
 import pytest
-from accessibility import check_docx, check_pdf, docx_alt_texts
-from conftest import FIXTURES, REPO, build, edit, fails_cleanly, make_project
 
 from reportkit.compute.disclosure import Disclosure, round_half_up
+
+from accessibility import check_docx, check_pdf, docx_alt_texts
+from conftest import FIXTURES, REPO, build, edit, fails_cleanly, make_project
 
 
 @pytest.fixture
@@ -132,7 +133,8 @@ BAD = {
     "cell that is not a number": (
         "data/beds.csv", "203,1074", "203,1O74", "beds.csv:4", "'1O74' is not a number (Dartford, Older people)"),
     "unknown block": ("supply.md", "```pull-quote", "```pullquote", "supply.md:6", "did you mean 'pull-quote'"),
-    "empty side of a two-column row": ("supply.md", "right: [More supported living]", "right: []", "supply.md:", "empty side"),
+    "empty side of a two-column row": ("supply.md", "right: [More supported living]", "right: []", "supply.md:",
+                                       "empty side"),
 }
 
 

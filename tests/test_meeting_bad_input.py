@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from conftest import FIXTURES, build, edit, fails_cleanly, make_project
 
 # (file to edit, text to replace, replacement, expected 'file:line', words in the message)
@@ -12,10 +13,12 @@ CASES = {
     "paper that does not exist": ("pack.yaml", "papers: [decision.md]", "papers: [decisions.md]", "pack.yaml:31",
                                   "paper 'decisions.md' not found"),
     "duplicate item number": ("pack.yaml", "number: 8\n", "number: 7\n", "pack.yaml:32", "item number 7 is used twice"),
-    "items out of order": ("pack.yaml", "number: 5\n", "number: 15\n", "pack.yaml:26", "item 6 is listed after item 15"),
+    "items out of order": ("pack.yaml", "number: 5\n", "number: 15\n", "pack.yaml:26",
+                           "item 6 is listed after item 15"),
     "exempt item without its paragraph": ("pack.yaml", "      paragraph: 3\n", "", "pack.yaml:35",
                                           "no Schedule 12A paragraph"),
-    "paragraph outside Schedule 12A": ("pack.yaml", "paragraph: 3", "paragraph: 9", "pack.yaml:37", "less than or equal to 7"),
+    "paragraph outside Schedule 12A": ("pack.yaml", "paragraph: 3", "paragraph: 9", "pack.yaml:37",
+                                       "less than or equal to 7"),
     "paragraph on a public item": ("pack.yaml", "      verbal: true\n", "      verbal: true\n      paragraph: 2\n",
                                    "pack.yaml:26", "not marked exempt"),
     "paper both public and exempt": ("pack.yaml", "papers: [contract.md]", "papers: [contract.md, decision.md]",

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import docx
 import pdfplumber
 import pytest
 import yaml
+
 from accessibility import check_docx, check_pdf
 from conftest import FIXTURES, REPO, build, make_project
 from meetingpdf import BLANK, BoundPage, bound_pages, front_sheet_ranges, outline
@@ -32,7 +33,8 @@ def example_pages(example: Path) -> list[BoundPage]:
 @pytest.fixture(scope="session")
 def meeting(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """build/meeting of the test meeting: an exempt item, a verbal item, a paper from another pack."""
-    root = make_project(tmp_path_factory.mktemp("meeting"), {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
+    root = make_project(tmp_path_factory.mktemp("meeting"),
+                        {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
     assert build(root, "meeting") == 0
     return root / "build" / "meeting"
 
@@ -49,7 +51,8 @@ def _pdf_text(path: Path) -> str:
 
 def _docx_text(path: Path) -> str:
     with zipfile.ZipFile(path) as package:
-        xml = "".join(package.read(n).decode() for n in package.namelist() if n.startswith("word/") and n.endswith(".xml"))
+        xml = "".join(package.read(n).decode() for n in package.namelist()
+                      if n.startswith("word/") and n.endswith(".xml"))
     return re.sub(r"<[^>]+>", "", xml)
 
 
@@ -112,7 +115,7 @@ def test_bookmarks_per_item_and_per_paper(example: Path) -> None:
     items = [(i, title) for i, (level, title, _) in enumerate(marks) if level == 1 and title[0].isdigit()]
     assert [t.split()[0] for _, t in items] == ["5", "7", "8", "9", "10", "11", "12", "13"]
     for index, title in items:
-        level, paper, page = marks[index + 1]
+        level, _paper, page = marks[index + 1]
         assert level == 2 and page == marks[index][2], f"item '{title}' has no paper bookmark under it"
     assert "11 Accommodation Market Position Statement" in [t for _, t in items]
     assert any(level == 3 for level, _, _ in marks), "the papers' own headings nest below them"
@@ -140,7 +143,8 @@ def test_agenda_docx_prints_the_bound_pack_ranges(example: Path) -> None:
 def test_bound_pack_and_every_paper_are_accessible(example: Path) -> None:
     check_pdf(example / "agenda-pack.pdf",
               "Adult Social Care and Public Health Cabinet Committee, 12 November 2025: agenda pack")
-    check_docx(example / "agenda.docx", "Adult Social Care and Public Health Cabinet Committee, 12 November 2025: agenda")
+    check_docx(example / "agenda.docx",
+               "Adult Social Care and Public Health Cabinet Committee, 12 November 2025: agenda")
     papers = sorted(p for p in example.glob("*.pdf") if p.stem != "agenda-pack")
     assert len(papers) == 8
     for paper in papers:
@@ -154,7 +158,8 @@ def test_bound_pack_is_pdf_only(example: Path) -> None:
     """The bound pack exists for its printed pagination, which Word recomputes on every machine: it is
     a PDF; its front sheet is also a DOCX (agenda.docx) and every paper is a DOCX of its own."""
     assert not (example / "agenda-pack.docx").exists()
-    assert {p.stem for p in example.glob("*.docx")} == {p.stem for p in example.glob("*.pdf")} - {"agenda-pack"} | {"agenda"}
+    assert ({p.stem for p in example.glob("*.docx")}
+            == {p.stem for p in example.glob("*.pdf")} - {"agenda-pack"} | {"agenda"})
 
 
 def test_minutes_continue_numbering_and_bold_resolutions(example: Path) -> None:

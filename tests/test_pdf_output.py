@@ -8,6 +8,7 @@ from pathlib import Path
 import pdfplumber
 import pikepdf
 import pytest
+
 from accessibility import (
     check_pdf_fonts_embedded,
     check_pdf_headings,
@@ -92,7 +93,8 @@ def test_bookmarks_follow_the_headings(pdf: pikepdf.Pdf) -> None:
 
 
 def test_appendix_is_on_landscape_pages(pdf: pikepdf.Pdf, pages: list[str]) -> None:
-    start = next(i for i, text in enumerate(pages) if "Appendix 1:" in text and "Kent County Council – Appendix 1" in text)
+    start = next(i for i, text in enumerate(pages)
+                 if "Appendix 1:" in text and "Kent County Council – Appendix 1" in text)
     box = [float(v) for v in pdf.pages[start].MediaBox]
     assert box[2] > box[3]
     first = [float(v) for v in pdf.pages[0].MediaBox]

@@ -5,14 +5,15 @@ artifacts, no leader-dot spans, one Table per table, list items whole with bodie
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 import docx
 import page
 import pdfplumber
 import pikepdf
 import pytest
+
 from accessibility import struct_elements
 from conftest import FIXTURES, build, make_project
 
@@ -79,7 +80,8 @@ def test_no_structure_hangs_off_the_tree(example_pdfs: list[Path]) -> None:
     """Every structure element in the file, and every owner in the parent tree, is under the root."""
     for name, pdf in _opened(example_pdfs):
         reachable = {e.objgen for e in struct_elements(pdf.Root.StructTreeRoot)}
-        in_file = {o.objgen for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/StructElem"}
+        in_file = {o.objgen for o in pdf.objects
+                   if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/StructElem"}
         assert in_file == reachable, (name, len(in_file - reachable))
         nums = list(pdf.Root.StructTreeRoot.ParentTree.Nums)
         for value in nums[1::2]:

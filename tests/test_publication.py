@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -20,6 +20,7 @@ from pathlib import Path
 import docx
 import pikepdf
 import pytest
+
 from conftest import build
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX links and signals")

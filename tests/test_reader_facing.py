@@ -6,18 +6,19 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import docx
 import pdfplumber
 import pytest
-from conftest import REPO
 from docx.oxml.ns import qn
 from test_libreoffice import SOFFICE, needs_libreoffice
 from test_pdf_structure import EXAMPLES
 
 from reportkit.write.column_widths import text_width
+
+from conftest import REPO
 
 RAW_NAME = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")  # a data column or field name such as self_assessed
 
@@ -144,7 +145,8 @@ def test_kpi_charts_stay_with_their_heading(built_example: Callable[[str], Path]
 def test_front_fields_and_contacts_are_not_split_over_pages(built_example: Callable[[str], Path]) -> None:
     path = built_example("cabinet-2025-11") / "larc-key-decision.pdf"
     pages = _page_texts(path)
-    assert _page_of(pages, "Recommendation(s):") == _page_of(pages, "Proposed Record of Decision appended to this report.")
+    assert (_page_of(pages, "Recommendation(s):")
+            == _page_of(pages, "Proposed Record of Decision appended to this report."))
     for name, email in (("Professor Durka Dougall", "durka.dougall@kent.gov.uk"),
                         ("Vicky Tovey", "victoria.tovey@kent.gov.uk"), ("Hannah Brisley", "hannah.brisley@kent.gov.uk"),
                         ("Terhi Suikkanen", "terhi.suikkanen@kent.gov.uk")):

@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import FIXTURES, edit, make_project
 
 from reportkit.build import build
 from reportkit.cli import main
 from reportkit.render.progress import Progress
+
+from conftest import FIXTURES, edit, make_project
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:

@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE, REPO, build, make_project
 
 from reportkit.cli import main
+
+from conftest import EXAMPLE, REPO, build, make_project
 
 
 def _files(folder: Path) -> dict[str, bytes]:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import build
 
 from reportkit.write.resources import Resources
+
+from conftest import build
 
 
 def _append(path: Path, text: str) -> None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import docx
 import pdfplumber
 import pikepdf
 import pytest
+
 from accessibility import check_docx, check_pdf, docx_alt_texts, pdf_alt_texts
 from conftest import FIXTURES, build, edit, fails_cleanly, make_project
 
@@ -197,10 +198,12 @@ BAD = {
                                "'Assessing needs' is scored twice"),
     "theme missing a required section": ("theme-1.md", "# Our strengths", "# Strengths", "theme-1.md:3",
                                          "no '# Our strengths' section"),
-    "survey years that do not line up": ("data/carers-survey.csv", "neglecting,Carers who feel they neglect themselves,lower,Kent,2021/22",
+    "survey years that do not line up": ("data/carers-survey.csv",
+                                         "neglecting,Carers who feel they neglect themselves,lower,Kent,2021/22",
                                          "neglecting,Carers who feel they neglect themselves,lower,Kent,2020/21",
                                          "carers-survey.csv:8", "do not line up"),
-    "survey comparator missing the latest year": ("data/carers-survey.csv", "support_group,Carers with a support group,higher,England,2023/24",
+    "survey comparator missing the latest year": ("data/carers-survey.csv",
+                                                  "support_group,Carers with a support group,higher,England,2023/24",
                                                   "support_group,Carers with a support group,higher,England,2021/22",
                                                   "carers-survey.csv:13", "no England value for 2023/24"),
     "unknown chapter": ("self-assessment.md", "  - theme-1.md", "  - theme-one.md", "self-assessment.md:9",

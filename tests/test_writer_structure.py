@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import docx
 import pdfplumber
 import pytest
-from conftest import REPO
 from docx.oxml.ns import qn
 
 from reportkit.model import (
@@ -37,7 +36,9 @@ from reportkit.write.docx import write_docx
 from reportkit.write.pdf import write_pdf
 from reportkit.write.resources import Resources
 
-WHEN = datetime(2026, 4, 1, tzinfo=timezone.utc)
+from conftest import REPO
+
+WHEN = datetime(2026, 4, 1, tzinfo=UTC)
 META = Metadata("Structure", "Test", "An Author", "en-GB", "Unrestricted")
 
 

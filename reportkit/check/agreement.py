@@ -116,7 +116,7 @@ def _allowed(findings: list[Finding], folder: Path) -> list[Finding]:
         raw = load_yaml(path)
         spec = validate(AllowanceFile, raw, path, "check.yaml")
     except ContentError as error:
-        return findings + [Finding("content", path, error.line, None,
+        return [*findings, Finding("content", path, error.line, None,
                                    f"{error.message} ({error.hint})" if error.hint else error.message)]
     problems = [Finding("content", path, line_of(raw, "allow", index), None,
                         f"'{entry.rule}' is not a rule (name one from the README's rule tables)")

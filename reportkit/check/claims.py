@@ -142,7 +142,8 @@ def _kpi_words(passage: Passage, clause: str, here: list[Fact]) -> list[Finding]
     rag = RAG_WORD.search(clause)
     if rag and series.rating and rag.group(1).upper() != series.rating:
         found.append(Finding("claims/rating", passage.path, passage.line, None,
-                             f"'{rag.group(1)}' is typed beside {series.key}, which is rated {series.rating.capitalize()}"))
+                             f"'{rag.group(1)}' is typed beside {series.key}, "
+                             f"which is rated {series.rating.capitalize()}"))
     arrow = ARROW.search(clause)
     change = _change(series, len(series.points) - 1)
     if arrow and change:

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..compute.datasets import Dataset, Records
 from ..compute.kpi import direction
 from ..compute.numbers import parse_number
 from ..compute.periods import Period, parse_period
-from ..compute.datasets import Dataset, Records
 from .findings import Finding
 from .passages import Source
 from .typed_figures import words
@@ -21,7 +21,8 @@ WORSE = re.compile(rf"\b(?:compares? poorly with|compares? badly with|worse than
                    re.IGNORECASE)
 ABOVE = re.compile(rf"\b(?:above|higher than|more than)\s+{AREA}", re.IGNORECASE)
 BELOW = re.compile(rf"\b(?:below|lower than|less than|fewer than)\s+{AREA}", re.IGNORECASE)
-TREND = re.compile(r"(?<!not )(?<!n't )(?<!never )\b(improving|worsening|improved|worsened|deteriorating)\b", re.IGNORECASE)
+TREND = re.compile(r"(?<!not )(?<!n't )(?<!never )\b(improving|worsening|improved|worsened|deteriorating)\b",
+                   re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def _surveys(datasets: dict[str, Dataset]) -> tuple[list[SurveyMeasure], str]:
     measures: dict[str, SurveyMeasure] = {}
     years_by_area: dict[str, set[Period]] = {}
     for dataset in datasets.values():
-        if not isinstance(dataset, Records) or not SURVEY_COLUMNS <= set(dataset.columns):
+        if not isinstance(dataset, Records) or not set(dataset.columns) >= SURVEY_COLUMNS:
             continue
         for row in dataset.rows:
             try:

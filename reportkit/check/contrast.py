@@ -25,8 +25,10 @@ def check_theme(theme: Theme) -> list[Finding]:
     spec = theme.spec
     colours = spec.colours
     # (what, foreground, background, where the foreground is set in theme.yaml)
-    text_pairs = [(name, getattr(colours, name), WHITE, ("colours", name)) for name in ("text", "heading", "muted", "accent")]
-    text_pairs += [("text on table_header_fill", colours.text, colours.table_header_fill, ("colours", "table_header_fill")),
+    text_pairs = [(name, getattr(colours, name), WHITE, ("colours", name))
+                  for name in ("text", "heading", "muted", "accent")]
+    text_pairs += [("text on table_header_fill", colours.text, colours.table_header_fill,
+                    ("colours", "table_header_fill")),
                    ("text on callout_fill", colours.text, colours.callout_fill, ("colours", "callout_fill"))]
     text_pairs += [(f"rag {name} text", getattr(spec.rag, name).text, getattr(spec.rag, name).fill, ("rag", name))
                    for name in ("green", "amber", "red")]

@@ -79,7 +79,8 @@ def _values_compared(passage: Passage, typed: Typed, facts: dict[str, Fact]) -> 
         return None
     match = FROM_TO.search(passage.typed())
     if match:
-        numbers = [t for t in typed_numbers(passage.typed()) if t is not typed and match.start() <= t.start < match.end()]
+        numbers = [t for t in typed_numbers(passage.typed())
+                   if t is not typed and match.start() <= t.start < match.end()]
         if len(numbers) == 2 and numbers[0].unit == numbers[1].unit:
             return numbers[0].value, numbers[1].value, numbers[0].unit == "percent"
     return None

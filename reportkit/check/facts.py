@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..compute.dashboard import Dashboard
-from ..compute.periods import Period, parse_period
 from ..compute.datasets import Dataset, Figures, MeasureTable
+from ..compute.periods import Period, parse_period
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..compute.datasets import Dataset, Figures, KpiSet, Records
 from ..compute.kpi import check_thresholds
 from ..compute.numbers import parse_number
-from ..compute.datasets import Dataset, Figures, Records
-from ..compute.datasets import KpiSet
 from .findings import Finding
 
 SHARE_COLUMN = re.compile(r"(%|\bshare\b|\bper ?cent\b|_pct$)", re.IGNORECASE)

@@ -56,12 +56,14 @@ RULES: dict[str, Rule] = {r.id: r for r in (
 # Prose that agrees with its data (typed figures, claims, periods, references, plausibility, link hosts)
 AGREEMENT_RULES: tuple[Rule, ...] = (
     Rule("figures/typed", "error", "'£1.2m' typed beside 'Expected spend in the first contract year', which is "
-         "£1,700,000; 10,047 where the data holds 10,074; a KPI target typed as 85% where it is 80%", "cite the value by name, or list the figure in the "
+         "£1,700,000; 10,047 where the data holds 10,074; a KPI target typed as 85% where it is 80%",
+         "cite the value by name, or list the figure in the "
          "pack's check.yaml if it is right as typed"),
     Rule("figures/keyed-twice", "error", "'Enquiries received' keyed as 564 in a figures file while the measure "
          "table holds 530, 471 and 503", "keep the figure in one data file and cite it from there"),
     Rule("figures/typed-change", "error", "'a change of 12%' where informal concerns went from 286 to 175 "
-         "(-38.8%); or 'up 3%' for 62% to 65%, which is 3 percentage points", "cite the measure's pct_change or change, or write the change the "
+         "(-38.8%); or 'up 3%' for 62% to 65%, which is 3 percentage points",
+         "cite the measure's pct_change or change, or write the change the "
          "figures give (percentage points for percentages)"),
     Rule("figures/table-sum", "error", "a typed table whose Total row says £13,000,000 under £9,800,000 and "
          "£4,200,000", "correct the rows or the total so they add up (or build the table from data with totals)"),
@@ -70,8 +72,8 @@ AGREEMENT_RULES: tuple[Rule, ...] = (
          "shows, or cite the measure's change"),
     Rule("claims/rating", "error", "'rated Green' or '↑' typed beside a KPI the dashboard rates Amber or that went "
          "down", "cite the KPI's rating or direction by name instead of typing it"),
-    Rule("claims/order", "error", "a chart title saying Ashford and Thanet have the most beds where Dartford and Thanet "
-         "do", "name the bars the data puts first (the chart's sort shows them)"),
+    Rule("claims/order", "error", "a chart title saying Ashford and Thanet have the most beds where "
+         "Dartford and Thanet do", "name the bars the data puts first (the chart's sort shows them)"),
     Rule("claims/comparison", "error", "'compares well with England' beside a survey measure where Kent is 34% and "
          "England 47% (higher is better), or 'worsening' beside one that improved", "say how the council compares "
          "as the survey shows (the survey table computes it)"),

@@ -3,8 +3,7 @@ measure never takes (the figures-file pairs are the older rule figures/two-value
 
 from __future__ import annotations
 
-from ..compute.datasets import Dataset, Figures, MeasureTable
-from ..compute.datasets import KpiSet
+from ..compute.datasets import Dataset, Figures, KpiSet, MeasureTable
 from .findings import Finding
 
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import statistics
 
+from ..compute.datasets import Dataset, Figures, KpiSet, MeasureTable, Records
 from ..compute.numbers import parse_number
-from ..compute.datasets import Dataset, Figures, MeasureTable, Records
-from ..compute.datasets import KpiSet
 from .findings import Finding
 
 OUTLIER_FACTOR = 8  # a slipped zero makes a value about ten times its neighbours; real jumps are rarely this big
@@ -33,7 +32,8 @@ def check_plausibility(datasets: dict[str, Dataset]) -> list[Finding]:
             findings += _shifted(dataset) + _duplicates(dataset) + _case_variants(dataset)
         elif isinstance(dataset, Figures):
             for key, figure in dataset.values.items():
-                if figure.quantity.unit == "percent" and 0 < figure.quantity.value < 1 and figure.quantity.decimals >= 2:
+                if (figure.quantity.unit == "percent" and 0 < figure.quantity.value < 1
+                        and figure.quantity.decimals >= 2):
                     findings.append(Finding("data/percent-fraction", dataset.path, figure.line, None,
                                             f"{key} is {figure.quantity.value:g}%: a fraction written where a "
                                             f"percentage ({figure.quantity.value * 100:g}%) was meant?"))

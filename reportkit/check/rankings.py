@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from ..compute.numbers import parse_number
 from ..compute.datasets import Dataset, Records
+from ..compute.numbers import parse_number
 from .findings import Finding
 from .passages import Passage, Source
 

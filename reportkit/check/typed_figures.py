@@ -22,7 +22,8 @@ WORD = re.compile(r"[a-z][a-z]+")
 CHANGE_BEFORE = re.compile(r"\b(?:by|up|down|change of|increase of|rise of|fall of|drop of|reduction of)\s+$",
                            re.IGNORECASE)
 CHANGE_AFTER = re.compile(r"\s+(?:more|fewer|higher|lower|up|down|extra|less)\b", re.IGNORECASE)
-TARGET_BEFORE = re.compile(r"\btarget (?:of|is|was)\s+(?:no more than\s+|no less than\s+|at least\s+|under\s+|over\s+)?$",
+TARGET_BEFORE = re.compile(r"\btarget (?:of|is|was)\s+"
+                           r"(?:no more than\s+|no less than\s+|at least\s+|under\s+|over\s+)?$",
                           re.IGNORECASE)
 ROUNDING_RANGE = 2.0  # a rounded money figure is compared with the pack's sums within this factor of it
 
@@ -103,7 +104,8 @@ def _typed_finding(passage: Passage, typed: Typed, series: list[Series], known: 
         if near:
             _, candidate, value = min(near, key=lambda entry: entry[0])
             return Finding("figures/typed", passage.path, passage.line, None,
-                           f"'{typed.text}' is not a rounding of any sum the paper's data holds; the nearest is £{value:,.0f} "
+                           f"'{typed.text}' is not a rounding of any sum the paper's data holds; "
+                           f"the nearest is £{value:,.0f} "
                            f"('{candidate.label}')")
     for candidate, value in same_kind:
         if _swapped(typed.value, value):
@@ -141,7 +143,8 @@ def _other_period(passage: Passage, typed: Typed, named: list[Series]) -> Findin
     """A typed figure that is one period's value of a measure the sentence names, beside another period's label
     (the nearest label after the figure, else before it)."""
     text = passage.typed()
-    labels = [(m.start() - typed.end if m.start() >= typed.end else 10 * (typed.start - m.end()), typed_period(m.group(0)))
+    labels = [(m.start() - typed.end if m.start() >= typed.end else 10 * (typed.start - m.end()),
+               typed_period(m.group(0)))
               for m in PERIOD_LABEL.finditer(text)]
     nearest = [p for _, p in sorted(labels, key=lambda entry: entry[0]) if p is not None][:1]
     if not nearest:

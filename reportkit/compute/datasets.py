@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Union
+from typing import Literal
 
 from .kpi import KpiDefinition
 from .numbers import Quantity
@@ -94,4 +94,4 @@ class Figures:
     values: dict[str, NamedFigure] = field(default_factory=dict)
 
 
-Dataset = Union[MeasureTable, Records, Figures, KpiSet]
+Dataset = MeasureTable | Records | Figures | KpiSet

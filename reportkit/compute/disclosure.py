@@ -7,9 +7,9 @@ published tables round, not Python's round-half-to-even (which gives 25 -> 20).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Callable
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -169,7 +170,7 @@ def _singular(noun: str) -> str:
     return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
-def rating_summary(ratings: list[str], noun: str = "key performance indicators") -> str:
+def rating_summary(ratings: Sequence[str], noun: str = "key performance indicators") -> str:
     """One sentence counting ratings, Green then Amber then Red, leaving out empty categories.
 
     "Of the seven key performance indicators, four were rated Green, two Amber and one Red."

@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .datasets import Dataset, Figures, MeasureTable, Records
 from .dashboard import Dashboard, SeriesResult
+from .datasets import Dataset, Figures, MeasureTable, Records
 from .kpi import number_words
 from .numbers import format_change, format_value, percent_change
 from .periods import slug
@@ -98,7 +98,7 @@ def _dashboard_values(dashboard: Dashboard) -> dict[str, NamedValue]:
         f"{dashboard.name}.rated": NamedValue(number_words(len(ratings)), len(ratings), False, path),
     }
     for colour in ("GREEN", "AMBER", "RED"):
-        count = ratings.count(colour)  # type: ignore[arg-type]
+        count = ratings.count(colour)
         values[f"{dashboard.name}.{colour.lower()}"] = NamedValue(number_words(count), count, flagged, path)
     for kpi_id, result in dashboard.results.items():
         definition = result.kpi.definition
@@ -126,7 +126,8 @@ def _series_values(prefix: str, series: SeriesResult, unit: str, decimals: int, 
     }
     if status.rating:
         values[f"{prefix}.rating"] = NamedValue(status.rating.capitalize(), None, now, path)
-    for name, number, flag in (("value", status.value, now), ("previous", status.previous, series.previous_illustrative),
+    for name, number, flag in (("value", status.value, now),
+                               ("previous", status.previous, series.previous_illustrative),
                                ("year_ago", status.year_ago, series.year_ago_illustrative)):
         if number is not None:
             values[f"{prefix}.{name}"] = NamedValue(format_value(number, unit, decimals), number, flag, path)

@@ -10,8 +10,8 @@ from pydantic import Field as SchemaField
 
 from .. import confine
 from ..classification import Classification
-from ..errors import ContentError, did_you_mean
 from ..compute.numbering import appendix_label
+from ..errors import ContentError, did_you_mean
 from ..model import (
     Appendix,
     Block,
@@ -26,8 +26,8 @@ from ..read.frontmatter import SourceFile, read_markdown_file
 from ..read.markdown import LABEL_NAME, MarkdownReader, inline_markdown
 from ..read.schema import NonEmpty, Strict, validate
 from ..read.yamlfile import line_of
-from ..theme import FRONT_LABELS, ReportLayout
 from ..resolve.placeholders import fill
+from ..theme import FRONT_LABELS, ReportLayout
 from .common import PackContext, Person, embolden_words, long_date
 from .equality_impact import EqiaSpec, equality_impact
 from .kpi_dashboard import DashboardSpec, dashboard_blocks

@@ -8,9 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from ..compute.dashboard import Dashboard
+from ..compute.datasets import Dataset
 from ..compute.values import NamedValue
 from ..model import Inline, LineBreak, Link, Paragraph, Strong, Text
-from ..compute.datasets import Dataset
 from ..read.schema import NonEmpty, Strict
 from ..theme import ContactLabels, Theme
 

@@ -9,9 +9,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
+from ..compute.datasets import Records
+from ..compute.notes import data_notes
 from ..compute.periods import Period, PeriodError, parse_period
 from ..compute.survey import SurveyMeasure, survey_rows
 from ..errors import ContentError, did_you_mean
@@ -25,8 +27,6 @@ from ..model import (
     Table,
     Text,
 )
-from ..compute.datasets import Records
-from ..compute.notes import data_notes
 from ..read.markdown import MarkdownReader, inline_markdown
 from ..read.schema import Strict, validate
 from ..read.yamlfile import line_of, parse_yaml

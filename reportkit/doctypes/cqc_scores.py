@@ -14,12 +14,12 @@ from pathlib import Path
 from charts import ChartData, Series
 
 from ..compute.cqc import Framework, Overall, overall
+from ..compute.datasets import Records
+from ..compute.notes import data_notes
 from ..compute.periods import slug
 from ..compute.values import NamedValue
 from ..errors import ContentError, did_you_mean
 from ..model import Block, Cell, ChartBlock, Heading, Paragraph, Part, Source, Table, Text
-from ..compute.datasets import Records
-from ..compute.notes import data_notes
 from .common import PackContext
 
 COLUMNS = ("quality_statement", "published", "self_assessed")
@@ -36,7 +36,8 @@ class Scores:
 def read_scores(name: str, ctx: PackContext, cited: tuple[Path, int], rules: Framework) -> Scores:
     records = ctx.datasets.get(name)
     if not isinstance(records, Records) or tuple(records.columns) != COLUMNS:
-        hint = f"its columns must be {','.join(COLUMNS)}" if records is not None else did_you_mean(name, list(ctx.datasets))
+        hint = (f"its columns must be {','.join(COLUMNS)}" if records is not None
+                else did_you_mean(name, list(ctx.datasets)))
         raise ContentError(cited[0], cited[1], f"'{name}' is not a CQC scores file", hint)
     published: dict[str, int] = {}
     own: dict[str, int] = {}
@@ -46,7 +47,8 @@ def read_scores(name: str, ctx: PackContext, cited: tuple[Path, int], rules: Fra
             raise ContentError(records.path, line, f"'{statement}' is not a quality statement of the {rules.name}",
                                did_you_mean(statement, rules.statements))
         if statement in published:
-            raise ContentError(records.path, line, f"'{statement}' is scored twice", "keep one row per quality statement")
+            raise ContentError(records.path, line, f"'{statement}' is scored twice",
+                               "keep one row per quality statement")
         published[statement] = _score(row["published"], records.path, line, rules, "published")
         if row["self_assessed"]:
             own[statement] = _score(row["self_assessed"], records.path, line, rules, "self_assessed")
@@ -115,7 +117,8 @@ def scores_part(scores: Scores, rules: Framework, ctx: PackContext, foreword: li
     rows.append(tuple(total))
     notes = (f"Scores: {'; '.join(f'{k} {v.lower()}' for k, v in rules.scores.items())}. Bands: "
              + "; ".join(f"{b.low:.0f}% to {b.high:.0f}% {b.rating}" for b in rules.bands)
-             + f" ({rules.name}, {rules.version}).", *data_notes(scores.records.meta, [], ctx.theme.spec.wording.illustrative_note))
+             + f" ({rules.name}, {rules.version}).",
+             *data_notes(scores.records.meta, [], ctx.theme.spec.wording.illustrative_note))
     table = Table("CQC scores by quality statement", header, tuple(rows), notes)
     series = [Series("CQC score", tuple(float(v) for v in scores.published.values()))]
     if own:
@@ -126,5 +129,6 @@ def scores_part(scores: Scores, rules: Framework, ctx: PackContext, foreword: li
     if own:
         verdict += f" Self-assessed: {own.describe()}."
     blocks: list[Block] = [Heading(2, (Text("Our CQC assessment"),), anchor="cqc-scores"), *foreword,
-                           Paragraph((Text(verdict),)), table, ChartBlock(chart, (), None, Source(scores.records.path, None))]
+                           Paragraph((Text(verdict),)), table,
+                           ChartBlock(chart, (), None, Source(scores.records.path, None))]
     return Part(tuple(blocks), running_header="Our CQC assessment")

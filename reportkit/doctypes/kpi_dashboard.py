@@ -23,12 +23,12 @@ from typing import Literal
 from charts import ChartData, Reference, Series
 
 from ..compute.dashboard import Dashboard, KpiResult, SeriesResult
+from ..compute.datasets import DataMeta
 from ..compute.kpi import ARROWS, Direction, arrow
+from ..compute.notes import data_notes
 from ..compute.numbers import format_value
 from ..errors import ContentError, did_you_mean
 from ..model import Block, Cell, ChartBlock, Heading, Paragraph, Source, Table, Text
-from ..compute.datasets import DataMeta
-from ..compute.notes import data_notes
 from ..read.frontmatter import SourceFile
 from ..read.markdown import MarkdownReader
 from ..read.schema import Strict, validate
@@ -71,7 +71,8 @@ def dashboard_blocks(source: SourceFile, ctx: PackContext) -> tuple[DashboardSpe
 def _dashboard(spec: DashboardSpec, source: SourceFile, ctx: PackContext) -> Dashboard:
     if spec.kpis not in ctx.dashboards:
         raise ContentError(source.path, line_of(source.meta, "kpis"), f"no KPI file called '{spec.kpis}'",
-                           f"add data/{spec.kpis}.yaml with a 'kpis:' list, or {did_you_mean(spec.kpis, ctx.dashboards)}")
+                           f"add data/{spec.kpis}.yaml with a 'kpis:' list, "
+                           f"or {did_you_mean(spec.kpis, ctx.dashboards)}")
     return ctx.dashboards[spec.kpis]
 
 

@@ -14,8 +14,9 @@ contents, chapters) are shared with the CQC self-assessment, which is a publicat
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Literal
+from typing import Literal
 
 from pydantic import Field
 
@@ -83,7 +84,8 @@ def chapter_source(name: str, ctx: PackContext, cited: tuple[Path, int]) -> Sour
     return read_markdown_file(path)
 
 
-def read_chapter(source: SourceFile, number: int, ctx: PackContext, extra: ExtraBlocks) -> list[Block | PageSetup]:
+def read_chapter(source: SourceFile, number: int, ctx: PackContext,
+                 extra: ExtraBlocks) -> Sequence[Block | PageSetup]:
     """The chapter's body; ``#`` headings become level 3 under the chapter title, anchors unique to it."""
     reader = MarkdownReader(source.path, ctx.pack_dir, heading_offset=2,
                             anchor_prefix=f"c{number}-")
@@ -91,7 +93,7 @@ def read_chapter(source: SourceFile, number: int, ctx: PackContext, extra: Extra
     return reader.read(source.body, source.body_first_line)
 
 
-def chapter_parts(title: str, number: int, blocks: list[Block | PageSetup]) -> list[Part]:
+def chapter_parts(title: str, number: int, blocks: Sequence[Block | PageSetup]) -> list[Part]:
     """The chapter under its title, split into a new part at each ```page block."""
     running_header = title.split(": ", 1)[-1]
     parts: list[Part] = []

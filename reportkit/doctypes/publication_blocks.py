@@ -3,7 +3,8 @@ and ```alternative-formats (the council's contact details come from the theme, n
 
 from __future__ import annotations
 
-from typing import Callable, Literal, TypeVar
+from collections.abc import Callable
+from typing import Literal, TypeVar
 
 from ..errors import ContentError
 from ..model import (

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .. import confine
 from ..errors import ContentError, did_you_mean
@@ -30,7 +30,8 @@ BUILDERS: dict[str, Builder] = {
 def build_document(path: Path, ctx: PackContext, cited_at: tuple[Path, int]) -> Document:
     resolved = path.resolve()
     if not resolved.is_relative_to(ctx.pack_dir.resolve()):
-        raise ContentError(cited_at[0], cited_at[1], f"'{path.name}' is outside the pack", "list files in the pack folder")
+        raise ContentError(cited_at[0], cited_at[1], f"'{path.name}' is outside the pack",
+                           "list files in the pack folder")
     confine.checked_file(path, cited_at=cited_at)  # a folder, a pipe, a name too long: refused where it is listed
     source = read_markdown_file(path)
     kind = source.meta.get("type")

@@ -17,14 +17,15 @@ on a new page with its name as the running header.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Literal
 
 from pydantic import Field
 
+from ..classification import Classification
 from ..compute.cqc import framework
 from ..compute.values import NamedValue
-from ..classification import Classification
 from ..errors import ContentError, did_you_mean
 from ..model import (
     Block,
@@ -127,7 +128,7 @@ def _theme_title(source: SourceFile) -> str:
     return f"Theme {themes.index(spec.theme) + 1}: {spec.theme}"
 
 
-def _check_required_sections(blocks: list[Block | PageSetup], path: Path, line: int) -> None:
+def _check_required_sections(blocks: Sequence[Block | PageSetup], path: Path, line: int) -> None:
     present = {plain_text(b.content) for b in blocks if isinstance(b, Heading) and b.level == 3}
     for section in REQUIRED_SECTIONS:
         if section not in present:

@@ -64,8 +64,8 @@ def build_work_programme(source: SourceFile, ctx: PackContext) -> Document:
         blocks.append(Heading(2, (Text("Items taken regularly"),), anchor="regular"))
         regular_header = ((_cell("Item", True), _cell("When the committee takes it", True)),)
         for group in spec.regular_items:
-            rows = tuple((_cell(item.title), _cell(item.when)) for item in group.items)
-            blocks.append(Table(group.group, regular_header, rows, number=""))
+            regular_rows = tuple((_cell(item.title), _cell(item.when)) for item in group.items)
+            blocks.append(Table(group.group, regular_header, regular_rows, number=""))
     title = f"{spec.title}"
     meta = Metadata(title=f"{spec.committee}: {title}", subject=spec.committee, author=spec.committee,
                     language=ctx.theme.spec.language, classification="Unrestricted",

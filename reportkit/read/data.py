@@ -18,8 +18,6 @@ import csv
 import io
 from pathlib import Path
 
-from ..compute.numbers import UNITS, Quantity, decimals_of, parse_number
-from ..compute.periods import Period, PeriodError, parse_period
 from ..compute.datasets import (
     DataMeta,
     Dataset,
@@ -30,6 +28,9 @@ from ..compute.datasets import (
     NamedFigure,
     Records,
 )
+from ..compute.kpi import Rule
+from ..compute.numbers import UNITS, Quantity, decimals_of, parse_number
+from ..compute.periods import Period, PeriodError, parse_period
 from ..errors import ContentError, did_you_mean
 from .csvmeta import read_meta
 from .kpis import is_kpi_file, load_kpi_set
@@ -37,7 +38,7 @@ from .limits import check_periods
 from .yamlfile import LineDict, line_of, load_yaml, read_text
 
 
-def load_data_folder(folder: Path, rag_rule: str = "floor", tolerance_pct: float = 10) -> dict[str, Dataset]:
+def load_data_folder(folder: Path, rag_rule: Rule = "floor", tolerance_pct: float = 10) -> dict[str, Dataset]:
     """Every data file in ``folder``, by name, in a stable order.
 
     ``rag_rule`` and ``tolerance_pct`` are the theme's defaults for KPIs whose file names no rule.

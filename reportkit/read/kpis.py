@@ -24,11 +24,11 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..compute.kpi import KpiDefinition, check_thresholds
+from ..compute.datasets import ChartKind, DataMeta, Kpi, KpiSet
+from ..compute.kpi import KpiDefinition, Rule, check_thresholds
 from ..compute.numbers import MAX_MAGNITUDE, parse_number
 from ..compute.periods import Period, PeriodError, parse_period
 from ..errors import ContentError, did_you_mean
-from ..compute.datasets import ChartKind, DataMeta, Kpi, KpiSet
 from .csvmeta import read_meta
 from .limits import check_periods
 from .schema import Strict, validate
@@ -66,7 +66,7 @@ def is_kpi_file(data: object) -> bool:
     return isinstance(data, LineDict) and "kpis" in data
 
 
-def load_kpi_set(path: Path, data: LineDict, default_rule: str, default_tolerance: float) -> KpiSet:
+def load_kpi_set(path: Path, data: LineDict, default_rule: Rule, default_tolerance: float) -> KpiSet:
     spec = validate(KpiFileSpec, data, path, "the KPI file")
     values_path = path.parent / spec.values
     if Path(spec.values).name != spec.values or not values_path.is_file():
@@ -87,7 +87,7 @@ def load_kpi_set(path: Path, data: LineDict, default_rule: str, default_toleranc
     return KpiSet(path.stem, path, values_path, period, kpis, meta)
 
 
-def _definition(kpi_id: str, kpi: KpiSpec, raw: LineDict, path: Path, rule: str,
+def _definition(kpi_id: str, kpi: KpiSpec, raw: LineDict, path: Path, rule: Rule,
                 tolerance: float) -> KpiDefinition:
     entry = raw[kpi_id]
     line = line_of(raw, kpi_id)
@@ -165,7 +165,8 @@ def _read_values(path: Path, definitions: dict[str, KpiDefinition]
         try:
             period = parse_period(label)
         except PeriodError as exc:
-            raise ContentError(path, line, str(exc), "periods are labelled like 'Q2 2025/26' or 'September 2025'") from None
+            raise ContentError(path, line, str(exc),
+                               "periods are labelled like 'Q2 2025/26' or 'September 2025'") from None
         if period.kind != _KIND[definition.frequency]:
             raise ContentError(path, line, f"{kpi_id} is {definition.frequency} but '{label}' is a {period.kind}",
                                "use the KPI's frequency, or change 'frequency:' in the KPI file")
@@ -176,8 +177,8 @@ def _read_values(path: Path, definitions: dict[str, KpiDefinition]
         seen[key] = line
         check_periods(len(values[kpi_id][series]) + 1, path, line, f"{kpi_id}{' ' + series if series else ''}")
         values[kpi_id][series][period] = _number(cell, path, line, kpi_id, label)
-    for kpi_id, series in values.items():
-        if not any(series.values()):
+    for kpi_id, by_series in values.items():
+        if not any(by_series.values()):
             raise ContentError(path, None, f"no values for {kpi_id}", f"add rows starting '{kpi_id},'")
     return meta, {k: {s: dict(sorted(v.items())) for s, v in series.items()} for k, series in values.items()}
 

@@ -11,9 +11,10 @@ mail addresses.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, cast
+from typing import cast
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -313,7 +314,7 @@ class MarkdownReader:
         """Text with ``{{ value }}`` and ``{@label}`` split out as pending nodes."""
         result: list[Inline] = []
         for inline in inlines:
-            if not isinstance(inline, Text) or "{" not in inline.text and "}" not in inline.text:
+            if not isinstance(inline, Text) or ("{" not in inline.text and "}" not in inline.text):
                 result.append(inline)
                 continue
             text, at = inline.text, 0

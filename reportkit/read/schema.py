@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError
-from typing_extensions import Annotated
+from pydantic_core import ErrorDetails
 
 from ..errors import ContentError, did_you_mean
 from .yamlfile import line_of
@@ -63,7 +63,7 @@ def schema_error(exc: ValidationError, model: type[BaseModel], data: Any,
     return ContentError(path, line, f"field '{field}'{where}: {error['msg']}", _hint_for(error))
 
 
-def _hint_for(error: dict[str, Any]) -> str:
+def _hint_for(error: ErrorDetails) -> str:
     ctx = error.get("ctx") or {}
     if "expected" in ctx:
         return f"use one of {ctx['expected']}"
@@ -80,7 +80,7 @@ def _model_at(model: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseModel] |
     for part in loc:
         if isinstance(part, int):
             continue
-        field = current.model_fields.get(part) if isinstance(current, type) else None
+        field = current.model_fields.get(part) if isinstance(current, type) and issubclass(current, BaseModel) else None
         if field is None:
             return None
         current = _inner_model(field.annotation)

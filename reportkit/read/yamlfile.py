@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ class _LineLoader(yaml.SafeLoader):
     depth = 0
     aliases = 0
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:  # index: an int or a key node
         """Refuse deep nesting and alias bombs before they cost memory or recursion."""
         line = self.peek_event().start_mark.line + 1 + self.line_offset
         if self.check_event(yaml.AliasEvent):
@@ -46,7 +47,7 @@ class _LineLoader(yaml.SafeLoader):
             raise ContentError(self.name, line, f"YAML nested more than {MAX_YAML_DEPTH} levels deep",
                                "flatten the structure: content fields need only a few levels")
         try:
-            return super().compose_node(parent, index)  # type: ignore[misc]
+            return super().compose_node(parent, index)
         finally:
             self.depth -= 1
 
@@ -75,7 +76,7 @@ class _LineLoader(yaml.SafeLoader):
         return result
 
 
-    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> object:
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> date:
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError as exc:

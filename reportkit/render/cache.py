@@ -63,7 +63,8 @@ def render_key(parts: Any, theme_hash: str, epoch: int, subsetter: str, address:
     """The key of one render (``parts``: the documents it writes and how), for this theme chain
     (``theme_chain_hash``), this toolkit and these tools."""
     material = {"version": KEY_VERSION, "model": canonical(parts, address), "theme": theme_hash,
-                "code": code_hash(), "tools": _tools(), "libraries": library_versions(), "subsetter": subsetter, "epoch": epoch}
+                "code": code_hash(), "tools": _tools(), "libraries": library_versions(), "subsetter": subsetter,
+                "epoch": epoch}
     return hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 

@@ -18,9 +18,9 @@ from charts import describe as describe_chart
 from charts import notes as chart_notes
 from charts import size_mm as chart_size
 
+from ..compute.datasets import MeasureTable, Records
 from ..compute.notes import columns_phrase, data_notes
 from ..compute.tables import cross_count
-from ..compute.datasets import MeasureTable, Records
 from ..errors import ContentError
 from ..model import ChartBlock, DataBlock, Figure
 from ..read.directives import ChartSpec
@@ -112,7 +112,8 @@ def chart_data(spec: ChartSpec, raw: object, path: Path, ctx: ResolveContext) ->
         series = tuple(Series(label, tuple(float(row[i]) for row in counted.counts))
                        for i, label in enumerate(counted.column_labels))
         data = ChartData(spec.type, spec.title, counted.row_labels, series, "count", 0, spec.value_label)
-        flagged = [c.replace("_", " ") for c in (spec.count.rows, spec.count.columns) if dataset.meta.is_illustrative(c)]
+        flagged = [c.replace("_", " ") for c in (spec.count.rows, spec.count.columns)
+                   if dataset.meta.is_illustrative(c)]
         illustrative = [columns_phrase(flagged)] if flagged else []
     else:
         raise ContentError(path, line_of(raw, "data"), f"a chart of '{spec.data}' needs 'measures:' or 'count:'",

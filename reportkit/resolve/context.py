@@ -7,8 +7,8 @@ from pathlib import Path
 
 from charts import ChartStyle
 
-from ..compute.values import NamedValue
 from ..compute.datasets import Dataset
+from ..compute.values import NamedValue
 from ..theme import Theme
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..compute.numbers import parse_number
 from ..compute.datasets import Dataset, Records
+from ..compute.numbers import parse_number
 from ..errors import ContentError, did_you_mean
 from ..read.yamlfile import line_of
 

@@ -14,7 +14,8 @@ number once numbering has run). After the pass no pending node is left (:func:`r
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..model import ChartBlock, DataBlock, Document, pending_nodes
 from ..walk import replace

@@ -17,7 +17,6 @@ from ..model import CrossRef, Document, Figure, Heading, Paragraph, Table, plain
 from ..theme import ReferenceWords
 from ..walk import replace, walk
 
-
 Kind = Literal["heading", "paragraph", "table", "figure", "appendix"]
 
 

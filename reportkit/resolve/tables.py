@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from ..compute.datasets import MeasureTable, Records
 from ..compute.disclosure import Disclosure
 from ..compute.notes import columns_phrase, data_notes
 from ..compute.numbers import format_value
@@ -24,7 +25,6 @@ from ..compute.tables import (
     record_columns,
     stated_total_mismatches,
 )
-from ..compute.datasets import MeasureTable, Records
 from ..errors import ContentError, did_you_mean
 from ..model import Cell, DataBlock, Table, Text
 from ..read.directives import CountSpec, TableSpec
@@ -96,12 +96,15 @@ def _count_table(spec: TableSpec, count: CountSpec, dataset: Records, raw: objec
     lookup.check_names([count.rows, count.columns], list(dataset.columns), "column", raw, "count", path)
     counted = cross_count(dataset, count.rows, count.columns, count.order)
     illustrative = [c for c in (count.rows, count.columns) if dataset.meta.is_illustrative(c)]
-    notes = data_notes(dataset.meta, [columns_phrase([c.replace('_', ' ') for c in illustrative])] if illustrative else [], ctx.illustrative_note)
+    notes = data_notes(dataset.meta,
+                       [columns_phrase([c.replace('_', ' ') for c in illustrative])] if illustrative else [],
+                       ctx.illustrative_note)
     grid = cross_count_grid(counted, spec.corner or count.rows.replace("_", " ").capitalize())
     return grid_table(grid, spec.caption, notes)
 
 
-def _value_rows(spec: TableSpec, dataset: Records, raw: object, path: Path, ctx: ResolveContext) -> tuple[list[int], int | None]:
+def _value_rows(spec: TableSpec, dataset: Records, raw: object, path: Path,
+                ctx: ResolveContext) -> tuple[list[int], int | None]:
     """Indices of the body rows, and of the source's stated-total row; district names are checked."""
     assert spec.rows
     body, total_row = [], None
@@ -125,9 +128,11 @@ def _value_table(spec: TableSpec, dataset: Records, raw: object, path: Path, ctx
     assert spec.rows
     columns = lookup.value_columns(spec.rows, spec.columns, spec.stated_total_column, dataset, raw, path)
     if spec.stated_total_column:
-        lookup.check_names([spec.stated_total_column], list(dataset.columns), "column", raw, "stated_total_column", path)
+        lookup.check_names([spec.stated_total_column], list(dataset.columns), "column", raw, "stated_total_column",
+                           path)
     body, total_row = _value_rows(spec, dataset, raw, path, ctx)
-    numbers = lookup.record_numbers(dataset, columns + ([spec.stated_total_column] if spec.stated_total_column else []), spec.rows)
+    numbers = lookup.record_numbers(dataset, columns + ([spec.stated_total_column] if spec.stated_total_column else []),
+                                    spec.rows)
     table = ValueTable(tuple(dataset.rows[i][spec.rows] for i in body), tuple(columns),
                        tuple(tuple(numbers[i][:len(columns)]) for i in body))
     stated_rows = [numbers[i][-1] for i in body] if spec.stated_total_column else None
@@ -137,7 +142,8 @@ def _value_table(spec: TableSpec, dataset: Records, raw: object, path: Path, ctx
             else total_row
         raise ContentError(dataset.path, dataset.row_lines[index] if index is not None else None,
                            f"the stated total of {mismatch.where} is {mismatch.stated:,g} but its values add up to "
-                           f"{mismatch.computed:,g}", "correct the value or the stated total; the table prints its own sum")
+                           f"{mismatch.computed:,g}",
+                           "correct the value or the stated total; the table prints its own sum")
     if total_row is not None and spec.stated_total_column:
         grand = numbers[total_row][-1]
         if grand is not None and abs(grand - table.total) > 1e-9:

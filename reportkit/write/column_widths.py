@@ -8,18 +8,22 @@ with the theme's own font files, so the widths match what the reader sees.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont
 
 CELL_PADDING_PT = 14.0  # Word's default cell margins (0.19 cm each side), the borders, and some slack
 
 
 @lru_cache(maxsize=8)
-def _font(path: str, size_pt: float):  # type: ignore[no-untyped-def]
+def _font(path: str, size_pt: float) -> FreeTypeFont:
     from PIL import ImageFont
 
-    return ImageFont.truetype(path, size=int(round(size_pt * 20)))  # measured at 20x, for sub-point precision
+    return ImageFont.truetype(path, size=round(size_pt * 20))  # measured at 20x, for sub-point precision
 
 
 def text_width(text: str, font_file: Path, size_pt: float) -> float:

@@ -10,6 +10,7 @@ from typing import Any
 
 from docx.oxml.ns import qn
 
+from ..errors import ContentError
 from ..model import (
     Appendix,
     Block,
@@ -35,12 +36,11 @@ from ..model import (
     Text,
     pending_nodes,
 )
-from ..errors import ContentError
 from ..theme import Theme, WordStyles
 from . import ooxml
-from .word_numbering import NUMBER_INDENT_TWIPS, WordNumbering, list_indent, number_paragraph
 from .column_widths import column_widths, text_width
 from .docx_styles import remember_style_ids
+from .word_numbering import NUMBER_INDENT_TWIPS, WordNumbering, list_indent, number_paragraph
 
 NUMBER_INDENT_CM = 1.4
 FIELD_LABEL_CM = 4.5  # the narrowest value column indent
@@ -498,7 +498,6 @@ class DocxWriter:
 
     def _callout(self, block: Callout) -> None:
         from docx.shared import Pt
-
         from docx.text.paragraph import Paragraph as WordParagraph
 
         body = self.docx.element.body

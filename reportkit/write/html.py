@@ -22,7 +22,8 @@ def environment(theme: Theme, resource_url: Callable[[Path], str]) -> SandboxedE
     ``resource_url`` says where a file the document uses (a chart, an image, a font) is found."""
     env = SandboxedEnvironment(
         loader=ThemeTemplates(theme),
-        autoescape=lambda name: bool(name and name.endswith(".html.j2")), undefined=StrictUndefined, trim_blocks=False, keep_trailing_newline=True)
+        autoescape=lambda name: bool(name and name.endswith(".html.j2")), undefined=StrictUndefined, trim_blocks=False,
+        keep_trailing_newline=True)
     env.filters["kind"] = lambda obj: type(obj).__name__.lower()
     env.filters["css_string"] = css_string
     env.filters["resource_url"] = lambda path: resource_url(Path(path))

@@ -203,7 +203,7 @@ def app_properties(title: str, company: str, text: str, paragraphs: int) -> byte
         f"</TitlesOfParts><Company>{escape(company)}</Company><LinksUpToDate>false</LinksUpToDate>"
         f"<CharactersWithSpaces>{len(text)}</CharactersWithSpaces><SharedDoc>false</SharedDoc>"
         "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def add_pageref(container: Any, bookmark: str, cached: str) -> None:

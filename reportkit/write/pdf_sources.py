@@ -9,8 +9,9 @@ one element back together. The identity never reaches the PDF: only equality bet
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any
 
 SOURCES_ATTRIBUTE = "structure_sources"
 

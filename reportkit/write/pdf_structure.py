@@ -14,8 +14,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
@@ -80,10 +81,7 @@ def _content(tree: _Tree, element: Any) -> Iterable[tuple[int, int]]:
 
 
 def _has_content(element: Any) -> bool:
-    for kid in kids(element):
-        if not is_element(kid) or _has_content(kid):
-            return True
-    return False
+    return any(not is_element(kid) or _has_content(kid) for kid in kids(element))
 
 
 def _reachable(tree: _Tree) -> set[tuple[int, int]]:
@@ -178,16 +176,16 @@ def _cells(element: Any) -> Iterable[Any]:
 
 def _absorb_table(tree: _Tree, table: Any, fragment: Any) -> list[Any]:
     """The kids of a table's later fragment that continue it: its repeated head and foot go."""
-    head = next((kid for kid in kids(table) if is_element(kid) and kid.S == Name("/THead")), None)
+    head = next((kid for kid in kids(table) if is_element(kid) and Name("/THead") == kid.S), None)
     incoming = []
     for kid in kids(fragment):
-        if is_element(kid) and kid.S == Name("/THead") and head is not None:
+        if is_element(kid) and Name("/THead") == kid.S and head is not None:
             _drop_repeated_header(tree, head, kid)
             continue
         incoming.append(kid)
-    if any(is_element(kid) and kid.S == Name("/TFoot") for kid in incoming):
+    if any(is_element(kid) and Name("/TFoot") == kid.S for kid in incoming):
         # The foot repeated at the bottom of each earlier page: keep only the last one.
-        earlier = [kid for kid in kids(table) if is_element(kid) and kid.S == Name("/TFoot")]
+        earlier = [kid for kid in kids(table) if is_element(kid) and Name("/TFoot") == kid.S]
         for foot in earlier:
             tree.artifacts.update(_content(tree, foot))
         set_kids(table, [kid for kid in kids(table) if not any(kid.objgen == foot.objgen for foot in earlier)])
@@ -208,10 +206,10 @@ def _absorb_row(tree: _Tree, row: Any, fragment: Any) -> None:
 
 
 def _absorb(tree: _Tree, element: Any, fragment: Any) -> None:
-    if element.S == Name("/TR"):
+    if Name("/TR") == element.S:
         _absorb_row(tree, element, fragment)
         return
-    incoming = _absorb_table(tree, element, fragment) if element.S == Name("/Table") else kids(fragment)
+    incoming = _absorb_table(tree, element, fragment) if Name("/Table") == element.S else kids(fragment)
     set_kids(element, kids(element) + [_moved(tree, kid, fragment, element) for kid in incoming])
 
 
@@ -238,9 +236,9 @@ def give_list_items_bodies(tree: _Tree, element: Any) -> None:
             give_list_items_bodies(tree, kid)
     if element.get("/S") != Name("/LI"):
         return
-    labels = [kid for kid in kids(element) if is_element(kid) and kid.S == Name("/Lbl")]
-    rest = [kid for kid in kids(element) if not (is_element(kid) and kid.S == Name("/Lbl"))]
-    if len(rest) == 1 and is_element(rest[0]) and rest[0].S == Name("/LBody") or not rest:
+    labels = [kid for kid in kids(element) if is_element(kid) and Name("/Lbl") == kid.S]
+    rest = [kid for kid in kids(element) if not (is_element(kid) and Name("/Lbl") == kid.S)]
+    if (len(rest) == 1 and is_element(rest[0]) and Name("/LBody") == rest[0].S) or not rest:
         return
     body = tree.pdf.make_indirect(Dictionary(Type=STRUCT, S=Name("/LBody"), P=element, Pg=element.Pg, K=Array()))
     set_kids(body, [_moved(tree, kid, element, body) for kid in rest])
@@ -250,7 +248,7 @@ def give_list_items_bodies(tree: _Tree, element: Any) -> None:
 def _fold_nested_links(tree: _Tree, link: Any) -> None:
     folded: list[Any] = []
     for kid in kids(link):
-        if is_element(kid) and kid.S == Name("/Link"):
+        if is_element(kid) and Name("/Link") == kid.S:
             _fold_nested_links(tree, kid)
             folded.extend(_moved(tree, inner, kid, link) for inner in kids(kid))
         else:
@@ -266,7 +264,7 @@ def one_annotation_per_link(tree: _Tree, element: Any, description: str = "") ->
     """Each link: nested link pieces folded in, one annotation per page, described by its text."""
     for kid in kids(element):
         if is_element(kid):
-            if kid.S == Name("/Link"):
+            if Name("/Link") == kid.S:
                 _fold_nested_links(tree, kid)
                 _merge_annotations(tree, kid, tree.description(kid))
             else:

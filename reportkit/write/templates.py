@@ -8,7 +8,8 @@ from anywhere else, and it is read like any content file (never a pipe, never to
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from jinja2 import BaseLoader, TemplateNotFound
 from jinja2.loaders import split_template_path

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Document
-from ..walk import nodes_of
 from ..theme import Theme
+from ..walk import nodes_of
 from .html import css_string, environment
 
 CSS_PX_PER_MM = 96 / 25.4

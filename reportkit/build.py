@@ -74,7 +74,8 @@ def _write_all(root: Path, contents: PackContents, layout: publish.Layout, force
     public, restricted = staging / PUBLIC, staging / publish.RESTRICTED
     try:
         exempt = {id(paper.document) for paper in contents.papers if paper.exempt}
-        jobs = [Job(doc, doc, publish.RESTRICTED if id(doc) in exempt else PUBLIC) for doc in contents.documents]
+        jobs = [Job(doc, doc, publish.RESTRICTED, restricted=True) if id(doc) in exempt else Job(doc, doc, PUBLIC)
+                for doc in contents.documents]
         if pack.meeting is not None:
             jobs.append(_meeting_job(contents, theme, PUBLIC, restricted=False))
             if exempt:
@@ -115,7 +116,7 @@ def _meeting_job(contents: PackContents, theme: Theme, folder: str, restricted: 
     assert contents.pack.meeting is not None
     pack = bound_pack(contents.pack.meeting, contents.items, theme, restricted)
     agenda = agenda_document(contents.pack.meeting, contents.items, theme, restricted)
-    return Job(pack, agenda, folder, bound=True)
+    return Job(pack, agenda, folder, bound=True, restricted=restricted)
 
 
 def _files(folder: Path) -> tuple[Path, ...]:

@@ -98,6 +98,11 @@ def _build(root: Path, pack: str, force: bool, workers: int | None, quiet: bool)
     started = time.perf_counter()
     named_folder(root / "content", pack, "pack", (root / "content" / pack, None))  # a plain name, before any read
     if not force and up_to_date(root, pack):
+        from .publish import Layout, clean, pack_lock
+
+        layout = Layout(root / "build", pack)
+        with pack_lock(layout):  # what a killed build left goes, as it would before a build
+            clean(layout)
         if not quiet:
             print(f"{pack} is up to date: its content, theme, code and tools are unchanged since the last build")
         return
@@ -108,7 +113,7 @@ def _build(root: Path, pack: str, force: bool, workers: int | None, quiet: bool)
     if not quiet:
         for path in result.outputs:
             print(f"wrote {path.relative_to(root)} ({path.stat().st_size:,} bytes)")
-    if result.restricted:  # counted, not named: a log may be seen by anyone, and names can be exempt
+    if result.restricted and not quiet:  # counted, not named: a log may be seen by anyone, and names can be exempt
         print(f"wrote {len(result.restricted)} restricted files to build/restricted/{pack}/: not for publication")
     plain = [w for w in result.warnings if w.rule.startswith("plain/")]
     for warning in result.warnings:

@@ -13,7 +13,7 @@ import pytest
 import charts
 from charts import ChartData, Series
 from reportkit.cli import main
-from reportkit.read import directives
+from reportkit.resolve import charts as chart_transform
 
 from conftest import REPO
 
@@ -22,13 +22,13 @@ from conftest import REPO
 def example_charts(monkeypatch_module: pytest.MonkeyPatch) -> list[tuple[ChartData, Any]]:
     """Every chart the market position statement and the self-assessment draw (read, not built)."""
     seen: list[tuple[ChartData, Any]] = []
-    original = directives.render_chart
+    original = chart_transform.render_chart
 
     def recording(data: ChartData, style: Any, cache_dir: Path, draw: bool = True) -> Path:
         seen.append((data, style))
         return original(data, style, cache_dir, False)
 
-    monkeypatch_module.setattr(directives, "render_chart", recording)
+    monkeypatch_module.setattr(chart_transform, "render_chart", recording)
     for pack in ("market-position-2025", "self-assessment-2024-09"):
         assert main(["--root", str(REPO), "check", pack]) in (0, 1)
     return seen

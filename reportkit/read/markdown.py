@@ -81,7 +81,7 @@ class MarkdownReader:
         self.first_line = first_line
         self.lines = body.split("\n")
         parsed, self.list_starts = rewrite_markers(body)
-        tree = SyntaxTreeNode(_parser().parse(parsed))
+        tree = SyntaxTreeNode(_parser().parse(_protect_placeholders(parsed)))
         return self._blocks(tree.children, top=True)
 
     def source(self, line: int | None) -> Source:
@@ -340,6 +340,22 @@ class MarkdownReader:
         return _merge_text(result)
 
 
+PLACEHOLDER_SPAN = re.compile(r"\{\{[^{}\n]*\}\}")
+MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]<>!~])")
+
+
+def _protect_placeholders(text: str) -> str:
+    """``{{ ... }}`` in running text with Markdown's punctuation escaped, so a name is read whole, never
+    as emphasis; fenced blocks (YAML read by their own readers) are left as written."""
+    lines, fenced = text.split("\n"), False
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and "{{" in line:
+            lines[index] = PLACEHOLDER_SPAN.sub(lambda m: MARKDOWN_PUNCTUATION.sub(r"\\\1", m.group(0)), line)
+    return "\n".join(lines)
+
+
 def _checked_braces(text: str, path: Path, line: int) -> str:
     if "{{" in text:
         raise ContentError(path, line, "'{{' is not closed", "cite a value as {{ name }} on one line")
@@ -373,7 +389,7 @@ def _slug(text: str) -> str:
 
 def inline_markdown(text: str, reader: MarkdownReader, line: int) -> tuple[Inline, ...]:
     """Inline Markdown from a front-matter field (a summary, a recommendation)."""
-    tree = SyntaxTreeNode(_parser().parse(text))
+    tree = SyntaxTreeNode(_parser().parse(_protect_placeholders(text)))
     paragraphs = [n for n in tree.children if n.type == "paragraph"]
     if len(paragraphs) != len(tree.children):
         raise ContentError(reader.path, line, "this field takes plain sentences", "remove headings, lists or tables")

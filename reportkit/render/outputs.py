@@ -35,7 +35,7 @@ def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, cache
     progress.started(len(todo), len(jobs), count)
     for job, key in zip(jobs, keys):
         if entries[key] is not None:
-            progress.document(job.name, None)
+            progress.document(job.shown, None)
     if todo and subsetter == FONTTOOLS:
         progress.warn_once(MISSING_HINT)
     scratch = {index: cache.scratch(keys[index]) for index in todo}
@@ -43,7 +43,7 @@ def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, cache
     def finished(position: int, pages: dict[str, int], seconds: float) -> None:
         index = todo[position]
         entries[keys[index]] = cache.store(keys[index], scratch[index], pages)
-        progress.document(jobs[index].name, seconds)
+        progress.document(jobs[index].shown, seconds)
 
     try:
         run([(jobs[index], scratch[index]) for index in todo], setting, count, finished)

@@ -34,10 +34,16 @@ class Job:
     docx: Document
     folder: str = ""  # where the outputs go, under the build folder
     bound: bool = False  # a bound pack: the DOCX takes the page numbers as printed (front sheet not counted)
+    restricted: bool = False  # its name is not shown in progress lines: a file name can itself be exempt
 
     @property
     def name(self) -> str:
         return self.pdf.slug
+
+    @property
+    def shown(self) -> str:
+        """The name progress lines print."""
+        return "a restricted paper" if self.restricted else self.pdf.slug
 
     def outputs(self) -> tuple[str, str]:
         return f"{self.pdf.slug}.pdf", f"{self.docx.slug}.docx"

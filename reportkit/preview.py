@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import mimetypes
 import os
+import signal
 import sys
 import threading
 import time
@@ -218,6 +219,9 @@ def preview(root: Path, name: str, host: str = "127.0.0.1", port: int = 0, out: 
     state = BuildState()
     build = Preview(root, name, state)
     server: ThreadingHTTPServer | None = None
+    # Ctrl-C (and a polite kill) stop the preview even where the shell started it with interrupts ignored
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         print(build.rebuild(), file=out, flush=True)
         try:

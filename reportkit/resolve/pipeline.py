@@ -15,7 +15,6 @@ number once numbering has run). After the pass no pending node is left (:func:`r
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from ..model import ChartBlock, DataBlock, Document, pending_nodes
 from ..walk import replace
@@ -29,19 +28,13 @@ from .tables import resolve_table
 from .values import resolve_values
 
 
-def _expand(kind: type, expand: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    def change(node: Any) -> Any:
-        return expand(node) if isinstance(node, kind) else node
-    return change
-
-
 def _tables(doc: Document, ctx: ResolveContext) -> Document:
     return replace(doc, lambda n: resolve_table(n, ctx) if isinstance(n, DataBlock) and n.kind == "table" else n)
 
 
 def _charts(doc: Document, ctx: ResolveContext) -> Document:
     doc = replace(doc, lambda n: chart_block(n, ctx) if isinstance(n, DataBlock) and n.kind == "chart" else n)
-    return replace(doc, _expand(ChartBlock, lambda n: chart_figure(n, ctx)))
+    return replace(doc, lambda n: chart_figure(n, ctx) if isinstance(n, ChartBlock) else n)
 
 
 TRANSFORMS: tuple[tuple[str, Callable[[Document, ResolveContext], Document]], ...] = (

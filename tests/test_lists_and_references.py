@@ -177,25 +177,21 @@ def test_cross_references_print_in_word(word_text: str) -> None:
     assert re.search(r"as paragraph 1\.2 explains; section 2\.? sets them out\.", word_text)
 
 
-def test_an_unknown_label_stops_the_build_at_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("old, new, where, words", [
+    ("{@waits-chart}", "{@wait-chart}", "report.md:25:", "no label 'wait-chart' in this document (hint: did you mean "
+     "'waits-chart'?"),
+    ("The opening paragraph.", "The opening paragraph. {#options}", "report.md:36:",
+     "'options' is already set at line 23"),
+], ids=["unknown label", "label set twice"])
+def test_a_label_mistake_stops_the_build_at_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], old: str,
+                                                     new: str, where: str, words: str) -> None:
     from conftest import edit, fails_cleanly
 
     root = make_project(tmp_path, {"lists": LISTS})
-    edit(root / "content/lists/report.md", "{@waits-chart}", "{@wait-chart}")
+    edit(root / "content/lists/report.md", old, new)
     assert build(root, "lists") == 2
     captured = capsys.readouterr()
-    fails_cleanly(root, "lists", captured.err, captured.out, "report.md:", "no label 'wait-chart'")
-    assert "report.md:25:" in captured.err and "did you mean 'waits-chart'?" in captured.err
-
-
-def test_a_label_set_twice_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from conftest import edit, fails_cleanly
-
-    root = make_project(tmp_path, {"lists": LISTS})
-    edit(root / "content/lists/report.md", "The opening paragraph.", "The opening paragraph. {#options}")
-    assert build(root, "lists") == 2
-    captured = capsys.readouterr()
-    fails_cleanly(root, "lists", captured.err, captured.out, "report.md:36:", "'options' is already set at line 23")
+    fails_cleanly(root, "lists", captured.err, captured.out, where, words)
 
 
 def test_captions_numbered_per_appendix_in_both_formats(tmp_path: Path) -> None:

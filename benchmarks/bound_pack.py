@@ -1,12 +1,11 @@
-"""Binding a meeting pack: today's single WeasyPrint render of the whole pack, against re-using the
-papers' own PDFs (from the render cache) and merging them after a render of the front sheet alone.
+"""Binding a meeting pack from its pieces (each item's papers, the front sheet, the blank pages):
 
-The re-use side is timed only to its floor: the front sheet's render plus a pikepdf merge. To be
-the same pack it would still have to renumber every page (each paper's PDF counts from 1; the pack
-counts on from its front sheet), put a blank page before each right-hand start, push every heading
-one level down in the tag tree (the papers' titles are H1 on their own, H2 in the pack), merge the
-papers' tag trees, parent trees, links and bookmarks (a page copy keeps none of them), and point
-the front sheet's page ranges at the merged pages. Pair by pair, in CPU and wall seconds.
+1. after an edit to one paper, so that one item's piece and the front sheet are laid out again and
+   the rest come from the render cache, against binding it cold (every piece laid out);
+2. binding it cold, against one WeasyPrint render of the whole pack as a single document (the way
+   packs were bound before pieces; a cost comparison only, its front sheet is numbered like a paper).
+
+Pair by pair, in CPU and wall seconds, in this process.
 
     python benchmarks/bound_pack.py [PACK] [--pairs N]
 """
@@ -15,18 +14,36 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import io
 import os
+import shutil
 import sys
-import warnings
+from datetime import UTC, datetime
+from itertools import count
+from pathlib import Path
 
 from paired import ROOT, paired, report
 
-from reportkit.bind import bound_pack
+from reportkit.bind import bound_pack, with_page_ranges
 from reportkit.build import pack_resources
-from reportkit.model import Document
+from reportkit.model import Document, Paragraph, Text
 from reportkit.papers import read_contents
+from reportkit.render.binding import write_bound
+from reportkit.render.cache import RenderCache
+from reportkit.render.outputs import render_setting
+from reportkit.render.setting import Setting
 from reportkit.write.pdf import write_pdf
+
+
+def edited(pack: Document, part: int, number: int) -> Document:
+    """``pack`` with a sentence added to the first paragraph of one part (an edit to one paper)."""
+    parts = list(pack.parts)
+    blocks = list(parts[part].blocks)
+    first = next(index for index, block in enumerate(blocks) if isinstance(block, Paragraph))
+    paragraph = blocks[first]
+    assert isinstance(paragraph, Paragraph)
+    blocks[first] = dataclasses.replace(paragraph, content=(*paragraph.content, Text(f" Edit {number}.")))
+    parts[part] = dataclasses.replace(parts[part], blocks=tuple(blocks))
+    return dataclasses.replace(pack, parts=tuple(parts))
 
 
 def main() -> None:
@@ -35,45 +52,44 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=5)
     args = parser.parse_args()
 
-    import pikepdf
-
-    warnings.filterwarnings("ignore", message="Copying pages")  # links are not what this times
     contents = read_contents(ROOT, args.pack)
     meeting = contents.pack.meeting
     if meeting is None:
         sys.exit(f"{args.pack} is not a meeting pack")
-    os.environ["SOURCE_DATE_EPOCH"] = "1767225600"
+    date = contents.pack.spec.date
+    when = datetime(date.year, date.month, date.day, tzinfo=UTC)
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
     theme = contents.pack.context.theme
     resources = pack_resources(ROOT, contents)
     scratch = ROOT / "build" / ".benchmark"
-    scratch.mkdir(parents=True, exist_ok=True)
+    cache_folder = scratch / "renders"
+    shutil.rmtree(scratch, ignore_errors=True)  # no pieces left from an earlier run
     pack = bound_pack(meeting, contents.items, theme, restricted=False)
-    front = Document(pack.slug, pack.meta, tuple(part for part in pack.parts if part.unnumbered))
-    front = dataclasses.replace(front, parts=tuple(dataclasses.replace(p, unnumbered=False) for p in front.parts))
-    public = [doc for entry in contents.items if not entry.item.exempt for doc in entry.papers]
-    papers = []
-    for index, doc in enumerate(public):  # the papers' own PDFs, as the render cache holds them
-        papers.append(scratch / f"{index}.pdf")
-        write_pdf(doc, theme, resources, papers[-1])
+    middle = [index for index, part in enumerate(pack.parts) if part.start == "right"][len(contents.items) // 2]
+    edits = count(1)
 
-    def single() -> None:
-        write_pdf(pack, theme, resources, scratch / "pack.pdf")
+    def setting(cache: Path) -> Setting:
+        return render_setting(theme, resources, when, RenderCache(cache))
 
-    def reuse() -> None:
-        write_pdf(front, theme, resources, scratch / "front.pdf")
-        with pikepdf.new() as merged:
-            for path in (scratch / "front.pdf", *papers):
-                with pikepdf.open(path) as paper:
-                    merged.pages.extend(paper.pages)
-            merged.save(io.BytesIO())
+    def cold() -> None:
+        shutil.rmtree(cache_folder, ignore_errors=True)
+        write_bound(pack, setting(cache_folder), scratch / "pack.pdf")
 
-    results = paired(single, reuse, args.pairs)
-    with pikepdf.open(scratch / "pack.pdf") as bound:
-        pages = len(bound.pages)
-    report(f"{args.pack}: binding the {pages}-page pack", "one render of the whole pack (today)",
-           "front sheet + merge of the papers' PDFs", results)
-    print("  the merge is a floor only: page numbers, blank pages, heading levels, tags, links and bookmarks "
-          "are not yet right in it (see this file's docstring)")
+    warm = setting(scratch / "warm")
+    printed = write_bound(pack, warm, scratch / "pack.pdf").pages  # every piece in the warm cache
+    single = with_page_ranges(pack, printed, theme.spec.meeting.pages)
+
+    def after_edit() -> None:
+        write_bound(edited(pack, middle, next(edits)), warm, scratch / "edited.pdf")
+
+    scratch.mkdir(parents=True, exist_ok=True)
+    results = paired(after_edit, cold, args.pairs)
+    report(f"{args.pack}: the bound pack after an edit to one paper", "one piece and the front sheet laid out",
+           "every piece laid out (cold)", results, 0.25)
+    results = paired(cold, lambda: write_pdf(single, theme, resources, scratch / "single.pdf"), args.pairs)
+    report(f"{args.pack}: binding the pack cold", "every piece laid out, then bound",
+           "one render of the whole pack", results)
+    shutil.rmtree(scratch, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """A full build of a pack against its floor, pair by pair, in CPU and wall seconds.
 
 The floor is the work no build can avoid: WeasyPrint rendering each document's final HTML to PDF
-(every paper, and a meeting's bound packs), plus python-docx saving each Word document. The build
+(every paper, and each piece of a meeting's bound packs: every item's papers and the front sheet),
+plus python-docx saving each Word document. The build
 adds reading, validation, charts (cached), templating, the page-number passes, the manifest and
 the atomic publish. Goal: build within 1.3 times the floor. Both run in this process, on one core
 (``workers=1``), with the render cache not read (``force``).
@@ -20,14 +21,29 @@ from typing import Any
 
 from paired import ROOT, paired, report, timed
 
-from reportkit.bind import agenda_document, bound_pack, printed_pages
+from reportkit.bind import agenda_document, bound_pack
 from reportkit.build import build, pack_resources
 from reportkit.model import Document
 from reportkit.papers import read_contents
+from reportkit.render.binding import Piece, lay_out, page_count
+from reportkit.theme import Theme
 from reportkit.write.docx import DocxWriter
-from reportkit.write.html import render_html
+from reportkit.write.html import Pagination, render_html
 from reportkit.write.pdf import _add_header_scope, _fetcher, write_pdf
-from reportkit.write.resources import PREFIX
+from reportkit.write.resources import PREFIX, Resources
+
+
+def _pieces(pack: Document, theme: Theme, resources: Resources, scratch: Path) -> tuple[list[str], dict[str, int]]:
+    """The final HTML of each piece of a bound pack, laid out once to learn where each piece starts."""
+    html: list[str] = []
+
+    def render(doc: Document, pagination: Pagination) -> Piece:
+        target = scratch / f"piece-{len(html)}.pdf"
+        html.append(render_html(doc, theme, resources, pagination))
+        pages = write_pdf(doc, theme, resources, target, pagination)
+        return Piece(target, pages, page_count(target))
+
+    return html, lay_out(pack, theme.spec.meeting, render).printed
 
 
 def floor(pack_name: str, scratch: Path) -> Callable[[], None]:
@@ -38,18 +54,16 @@ def floor(pack_name: str, scratch: Path) -> Callable[[], None]:
     theme = contents.pack.context.theme
     resources = pack_resources(ROOT, contents)
     when = datetime(2026, 1, 1, tzinfo=UTC)
-    pdfs: list[tuple[Document, int]] = [(doc, 0) for doc in contents.documents]
+    html = [render_html(doc, theme, resources) for doc in contents.documents]
     words: list[tuple[Document, dict[str, int]]] = [(doc, {}) for doc in contents.documents]
     meeting = contents.pack.meeting
     if meeting is not None:
         restricted_too = any(entry.item.exempt for entry in contents.items)
         for restricted in (False, True)[:1 + restricted_too]:
-            pack = bound_pack(meeting, contents.items, theme, restricted)
-            pages = write_pdf(pack, theme, resources, scratch / "pack.pdf")
-            first = next(part.anchor for part in pack.parts if not part.unnumbered)
-            pdfs.append((pack, pages[first] - 1))  # the front sheet's pages, as the final render has them
-            words.append((agenda_document(meeting, contents.items, theme, restricted), printed_pages(pages, pack)))
-    html = [(render_html(doc, theme, resources, front), resources) for doc, front in pdfs]
+            pieces, printed = _pieces(bound_pack(meeting, contents.items, theme, restricted), theme, resources,
+                                      scratch)
+            html += pieces
+            words.append((agenda_document(meeting, contents.items, theme, restricted), printed))
     writers: list[Any] = []
     for doc, page_numbers in words:
         writer = DocxWriter(theme, page_numbers)
@@ -57,8 +71,8 @@ def floor(pack_name: str, scratch: Path) -> Callable[[], None]:
         writers.append(writer)
 
     def run() -> None:
-        for text, res in html:
-            HTML(string=text, base_url=f"{PREFIX}pack/", url_fetcher=_fetcher(res)).write_pdf(
+        for text in html:
+            HTML(string=text, base_url=f"{PREFIX}pack/", url_fetcher=_fetcher(resources)).write_pdf(
                 io.BytesIO(), pdf_variant="pdf/ua-1", finisher=_add_header_scope, pdf_identifier=True)
         for writer in writers:
             writer.docx.save(io.BytesIO())

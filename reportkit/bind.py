@@ -3,6 +3,10 @@
 Binding is a change of model only. Each paper's anchors get a prefix, so two papers may both have a
 "summary"; its headings move one level down under the pack's single title; each item starts on a
 right-hand page and carries a bookmark. The writers know nothing of meetings.
+
+The PDF of a pack is laid out in pieces (:func:`pack_pieces`): the front sheet, and each item's
+papers. An item's pages depend only on its papers and the number its first page prints, so an edit
+to one paper lays out one piece again.
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from .model import (
     Heading,
     Link,
     Metadata,
+    PageRange,
     Part,
+    Text,
 )
 from .read.meeting import Item, Meeting
 from .theme import Theme
@@ -69,11 +75,38 @@ def bound_pack(meeting: Meeting, items: list[ItemPapers], theme: Theme, restrict
     return Document("agenda-pack-restricted" if restricted else "agenda-pack", agenda.meta, tuple(parts))
 
 
-def printed_pages(anchor_pages: dict[str, int], pack: Document) -> dict[str, int]:
-    """Anchor -> the page number printed on the page (the front sheet's pages are not counted)."""
-    first = next(part.anchor for part in pack.parts if not part.unnumbered)
-    offset = anchor_pages[first] - 1
-    return {anchor: page - offset for anchor, page in anchor_pages.items()}
+@dataclass(frozen=True)
+class PackPieces:
+    front: Document  # the front sheet, its page ranges still to fill in (:func:`with_page_ranges`)
+    items: tuple[Document, ...]  # each item's papers, from its first page
+
+
+def pack_pieces(pack: Document) -> PackPieces:
+    """The bound pack split where each item starts (on a right-hand page), each piece with the pack's metadata."""
+    front = tuple(part for part in pack.parts if part.unnumbered)
+    items: list[list[Part]] = []
+    for part in pack.parts[len(front):]:
+        if part.start == "right":
+            items.append([dataclasses.replace(part, start="page")])
+        else:
+            items[-1].append(part)
+    return PackPieces(Document(f"{pack.slug}-front", pack.meta, front),
+                      tuple(Document(f"{pack.slug}-{parts[0].anchor}", pack.meta, tuple(parts)) for parts in items))
+
+
+def blank_leaf(pack: Document) -> Document:
+    """One page left blank on purpose (before an item that would start on a left-hand page)."""
+    return Document(f"{pack.slug}-leaf", pack.meta, (Part(()),))
+
+
+def with_page_ranges(front: Document, pages: dict[str, int], wording: str) -> Document:
+    """``front`` with each page range written out: ``pages`` are the numbers printed where its anchors landed."""
+    def fill(node: Any) -> Any:
+        if isinstance(node, PageRange):
+            return Text(wording.format(start=pages[node.start], end=pages[node.end]))
+        return node
+
+    return replace(front, fill)
 
 
 def _shifted(doc: Document, prefix: str) -> Document:

@@ -20,9 +20,9 @@ from .check.engine import ChecksFailed, check_documents
 from .check.findings import Finding
 from .papers import PackContents, chart_cache, read_contents
 from .render.cache import RenderCache
-from .render.outputs import RenderSummary, write_all
+from .render.outputs import RenderSummary, render_setting, write_all
 from .render.progress import Progress, Silent
-from .render.workers import Job, Setting
+from .render.workers import Job
 from .separation import exempt_files
 from .theme import Theme
 from .web_edition import write_html
@@ -81,7 +81,8 @@ def _write_all(root: Path, contents: PackContents, layout: publish.Layout, force
             if exempt:
                 jobs.append(_meeting_job(contents, theme, publish.RESTRICTED, restricted=True))
         cache = RenderCache(root / "build" / ".cache" / "renders", read=not force)
-        renders = write_all(layout.name, jobs, Setting(theme, resources, when), staging, cache, workers, progress)
+        setting = render_setting(theme, resources, when, cache)
+        renders = write_all(layout.name, jobs, setting, staging, workers, progress)
         write_html(contents, resources, public, restricted)
         inputs = manifest.input_hashes(root, pack.folder, theme.folder, tuple(contents.included.values()))
         epoch = int(when.timestamp())

@@ -149,7 +149,8 @@ WORDING_FIELDS: dict[str, tuple[set[str], set[str]]] = {
     "vacancies": ({"count"}, {"count"}),
     "exempt_item": ({"paragraph"}, {"paragraph"}),
     "pages": ({"start", "end"}, {"start", "end"}),
-    "footer": ({"page"}, {"page", "pages"}),
+    # a bound pack's footer: no page total, as each item's pages are laid out on their own
+    "footer": ({"page"}, {"page"}),
     "minute_heading": ({"title"}, {"title", "item"}),
     **{name: (set(), set()) for name in ("vacancy", "ask_for", "unrestricted_heading", "unrestricted_note",
                                          "exempt_heading", "exempt_note", "no_exempt_note", "verbal", "blank_page",

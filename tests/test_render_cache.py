@@ -133,14 +133,17 @@ def test_a_paragraph_edit_in_the_example_meeting_matches_a_cold_build(
 def test_an_error_in_a_worker_fails_the_build_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     """A content error met while rendering, in a worker process: one line, exit 2, nothing published or cached."""
+    import reportkit.render.binding
     import reportkit.write.pdf
     from reportkit.errors import ContentError
 
-    def refuse(doc: object, theme: object, resources: object, target: Path) -> dict[str, int]:
+    def refuse(*_args: object) -> dict[str, int]:
         raise ContentError(root / "content" / "meeting" / "programme.md", 3, "refused to read 'x.png'", "keep it in")
 
     root = make_project(tmp_path / "project", {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
-    monkeypatch.setattr(reportkit.write.pdf, "write_pdf", refuse)  # the workers are forked with it
+    # the workers are forked with these: the papers' renders and the bound pack's pieces
+    monkeypatch.setattr(reportkit.write.pdf, "write_pdf", refuse)
+    monkeypatch.setattr(reportkit.render.binding, "write_pdf", refuse)
     assert main(["--root", str(root), "build", "-j", "2", "meeting"]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1] == "error: content/meeting/programme.md:3: refused to read 'x.png' (hint: keep it in)"
@@ -154,13 +157,13 @@ def test_an_error_in_a_worker_fails_the_build_cleanly(tmp_path: Path, monkeypatc
 def _keys(root: Path, pack: str) -> list[str]:
     from reportkit.build import pack_resources
     from reportkit.papers import read_contents
-    from reportkit.render.cache import render_key, theme_chain_hash
+    from reportkit.render.cache import Keying, theme_chain_hash
 
     contents = read_contents(root, pack)
     theme = contents.pack.context.theme
     resources = pack_resources(root, contents)
-    return [render_key((doc, doc, False), theme_chain_hash(theme), 0, "HarfBuzz", resources.url)
-            for doc in contents.documents]
+    keying = Keying(theme_chain_hash(theme), 0, "HarfBuzz")
+    return [keying.key((doc, doc, False), resources.url) for doc in contents.documents]
 
 
 def test_a_render_key_follows_the_content_not_the_clone(tmp_path: Path) -> None:
@@ -174,7 +177,7 @@ def test_a_render_key_follows_the_content_not_the_clone(tmp_path: Path) -> None:
 
 def test_a_render_key_follows_an_images_bytes(tmp_path: Path) -> None:
     from reportkit.model import Document, Figure, Metadata, Part
-    from reportkit.render.cache import render_key
+    from reportkit.render.cache import Keying
 
     image = tmp_path / "chart.png"
     image.write_bytes(b"first")
@@ -183,7 +186,7 @@ def test_a_render_key_follows_an_images_bytes(tmp_path: Path) -> None:
     doc = Document("d", meta, (Part((Figure(image, "alt", "caption", 10.0, 10.0),)),))
 
     def key() -> str:
-        return render_key((doc, doc, False), "theme", 0, "HarfBuzz", lambda path: f"virtual/{path.name}")
+        return Keying("theme", 0, "HarfBuzz").key((doc, doc, False), lambda path: f"virtual/{path.name}")
 
     before = key()
     image.write_bytes(b"second")

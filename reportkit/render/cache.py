@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,8 +25,8 @@ from ..manifest import code_hash, sha256, tool_versions
 from ..theme import Theme
 from .fonts import library_versions
 
-KEY_VERSION = "render-1"
-PAGES_FILE = "pages.json"
+KEY_VERSION = "render-2"
+PAGES_FILE = "pages.json"  # where each anchor landed, and the entries the render used
 
 
 def canonical(value: Any, address: Callable[[Path], str]) -> Any:
@@ -59,13 +60,21 @@ def theme_chain_hash(theme: Theme) -> str:
     return digest.hexdigest()
 
 
-def render_key(parts: Any, theme_hash: str, epoch: int, subsetter: str, address: Callable[[Path], str]) -> str:
-    """The key of one render (``parts``: the documents it writes and how), for this theme chain
-    (``theme_chain_hash``), this toolkit and these tools."""
-    material = {"version": KEY_VERSION, "model": canonical(parts, address), "theme": theme_hash,
-                "code": code_hash(), "tools": _tools(), "libraries": library_versions(), "subsetter": subsetter,
-                "epoch": epoch}
-    return hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+@dataclass(frozen=True)
+class Keying:
+    """What every render key of one build shares: the theme chain (``theme_chain_hash``), the build's
+    timestamp and the font subsetter; the toolkit's code and the tool versions are added to each key."""
+
+    theme: str
+    epoch: int
+    subsetter: str
+
+    def key(self, parts: Any, address: Callable[[Path], str]) -> str:
+        """The key of one render; ``parts``: the documents it writes and how."""
+        material = {"version": KEY_VERSION, "model": canonical(parts, address), "theme": self.theme,
+                    "code": code_hash(), "tools": _tools(), "libraries": library_versions(),
+                    "subsetter": self.subsetter, "epoch": self.epoch}
+        return hashlib.sha256(json.dumps(material, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 @lru_cache(maxsize=1)
@@ -93,12 +102,26 @@ class RenderCache:
         work.mkdir(parents=True)
         return work
 
-    def store(self, key: str, work: Path, pages: dict[str, int]) -> Path:
-        (work / PAGES_FILE).write_text(json.dumps(pages, sort_keys=True), encoding="utf-8")
+    def store(self, key: str, work: Path, pages: dict[str, int], uses: tuple[str, ...] = ()) -> Path:
+        """``uses``: the entries this render was made from (a bound pack's pieces), kept while it is."""
+        record = {"pages": pages, "uses": list(uses)}
+        (work / PAGES_FILE).write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
         entry = self.folder / key
+        if (entry / PAGES_FILE).is_file():  # already stored (by --force's build, or another worker): same bytes
+            shutil.rmtree(work, ignore_errors=True)
+            return entry
         shutil.rmtree(entry, ignore_errors=True)
-        work.rename(entry)
+        try:
+            work.rename(entry)
+        except OSError:  # another worker stored it in the meantime
+            shutil.rmtree(work, ignore_errors=True)
         return entry
+
+    @staticmethod
+    def record(entry: Path) -> tuple[dict[str, int], tuple[str, ...]]:
+        """The pages and the entries used, as stored with ``entry``."""
+        record = json.loads((entry / PAGES_FILE).read_text(encoding="utf-8"))
+        return record["pages"], tuple(record["uses"])
 
     def keep_only(self, pack: str, keys: set[str]) -> None:
         """Record the entries ``pack`` uses now, and drop every entry no pack's record names."""

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from .cache import RenderCache, render_key, theme_chain_hash
+from ..theme import Theme
+from ..write.resources import Resources
+from .cache import Keying, RenderCache, theme_chain_hash
 from .fonts import FONTTOOLS, MISSING_HINT, font_subsetter
 from .progress import Progress
-from .workers import Job, Setting, default_workers, run
+from .setting import Setting
+from .workers import Job, Laid, default_workers, run
 
 
 @dataclass(frozen=True)
@@ -21,12 +25,15 @@ class RenderSummary:
     subsetter: str  # the font subsetter that made (or would make) the embedded fonts
 
 
-def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, cache: RenderCache,
-              workers: int | None, progress: Progress) -> RenderSummary:
-    subsetter = font_subsetter()
-    theme = theme_chain_hash(setting.theme)
-    keys = [render_key((job.pdf, job.docx, job.bound), theme, setting.epoch, subsetter, setting.resources.url)
-            for job in jobs]
+def render_setting(theme: Theme, resources: Resources, when: datetime, cache: RenderCache) -> Setting:
+    keying = Keying(theme_chain_hash(theme), int(when.timestamp()), font_subsetter())
+    return Setting(theme, resources, when, cache, keying)
+
+
+def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, workers: int | None,
+              progress: Progress) -> RenderSummary:
+    cache, subsetter = setting.cache, setting.keying.subsetter
+    keys = [setting.keying.key((job.pdf, job.docx, job.bound), setting.resources.url) for job in jobs]
     entries = {key: cache.get(key) for key in keys}
     first = {key: keys.index(key) for key in entries if entries[key] is None}
     # the longest renders first (a bound pack is the longest), so no worker is left with one at the end
@@ -40,24 +47,26 @@ def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, cache
         progress.warn_once(MISSING_HINT)
     scratch = {index: cache.scratch(keys[index]) for index in todo}
 
-    def finished(position: int, pages: dict[str, int], seconds: float) -> None:
+    def finished(position: int, laid: Laid) -> None:
         index = todo[position]
-        entries[keys[index]] = cache.store(keys[index], scratch[index], pages)
-        progress.document(jobs[index].shown, seconds)
+        entries[keys[index]] = cache.store(keys[index], scratch[index], laid.pages, laid.uses)
+        progress.document(jobs[index].shown, laid.seconds)
 
     try:
         run([(jobs[index], scratch[index]) for index in todo], setting, count, finished)
     finally:
         for work in scratch.values():
             shutil.rmtree(work, ignore_errors=True)
+    used = set(keys)
     for job, key in zip(jobs, keys):
         entry = entries[key]
         assert entry is not None
+        used.update(cache.record(entry)[1])
         folder = staging / job.folder
         folder.mkdir(parents=True, exist_ok=True)
         for name in job.outputs():
             shutil.copyfile(entry / name, folder / name)
-    cache.keep_only(pack, set(keys))
+    cache.keep_only(pack, used)
     rendered = tuple(jobs[index].name for index in sorted(todo))
     cached = tuple(job.name for index, job in enumerate(jobs) if index not in first.values())
     return RenderSummary(rendered, cached, count, subsetter)

@@ -15,15 +15,12 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
-from datetime import datetime
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
-from ..bind import printed_pages
 from ..errors import ContentError
 from ..model import Document
-from ..theme import Theme
-from ..write.resources import Resources
+from .setting import Setting
 
 
 @dataclass(frozen=True)
@@ -33,7 +30,7 @@ class Job:
     pdf: Document
     docx: Document
     folder: str = ""  # where the outputs go, under the build folder
-    bound: bool = False  # a bound pack: the DOCX takes the page numbers as printed (front sheet not counted)
+    bound: bool = False  # a bound pack, laid out in pieces; the DOCX takes the page numbers as printed
     restricted: bool = False  # its name is not shown in progress lines: a file name can itself be exempt
 
     @property
@@ -50,19 +47,6 @@ class Job:
 
 
 @dataclass(frozen=True)
-class Setting:
-    """What every render of one build shares."""
-
-    theme: Theme
-    resources: Resources
-    when: datetime
-
-    @property
-    def epoch(self) -> int:
-        return int(self.when.timestamp())
-
-
-@dataclass(frozen=True)
 class Failure:
     """A ContentError raised in a worker, carried back as plain fields (the exception does not pickle)."""
 
@@ -72,19 +56,31 @@ class Failure:
     hint: str
 
 
-def pdf_step(job: Job, setting: Setting, work: Path) -> tuple[dict[str, int], float] | Failure:
-    """Lay out and write the PDF; the anchors' pages, and the seconds it took."""
+@dataclass(frozen=True)
+class Laid:
+    """A PDF written: where its anchors landed, the seconds it took, and the cache entries it was made from."""
+
+    pages: dict[str, int]
+    seconds: float
+    uses: tuple[str, ...] = ()
+
+
+def pdf_step(job: Job, setting: Setting, work: Path) -> Laid | Failure:
+    """Lay out and write the PDF (a bound pack from its pieces)."""
     from ..write.pdf import write_pdf
+    from .binding import write_bound
 
     os.environ["SOURCE_DATE_EPOCH"] = str(setting.epoch)
     started = time.perf_counter()
+    target = work / job.outputs()[0]
     try:
-        pages = write_pdf(job.pdf, setting.theme, setting.resources, work / job.outputs()[0])
+        if job.bound:
+            bound = write_bound(job.pdf, setting, target)
+            return Laid(bound.pages, time.perf_counter() - started, bound.uses)
+        pages = write_pdf(job.pdf, setting.theme, setting.resources, target)
     except ContentError as error:
         return Failure(str(error.path), error.line, error.message, error.hint)
-    if job.bound:
-        pages = printed_pages(pages, job.pdf)
-    return pages, time.perf_counter() - started
+    return Laid(pages, time.perf_counter() - started)
 
 
 def docx_step(job: Job, setting: Setting, work: Path, pages: dict[str, int]) -> float:
@@ -95,16 +91,15 @@ def docx_step(job: Job, setting: Setting, work: Path, pages: dict[str, int]) -> 
     return time.perf_counter() - started
 
 
-Finished = Callable[[int, dict[str, int], float], None]  # job index, its pages, its seconds
+Finished = Callable[[int, Laid], None]  # job index, its PDF's layout, with the seconds of both writers
 
 
 def run(jobs: list[tuple[Job, Path]], setting: Setting, workers: int, finished: Finished) -> None:
     """Render each job into its folder; ``finished`` hears of each as its DOCX is written."""
     if workers <= 1 or len(jobs) <= 1:
         for index, (job, work) in enumerate(jobs):
-            outcome = pdf_step(job, setting, work)
-            pages, seconds = _unwrap(outcome)
-            finished(index, pages, seconds + docx_step(job, setting, work, pages))
+            laid = _unwrap(pdf_step(job, setting, work))
+            finished(index, _plus(laid, docx_step(job, setting, work, laid.pages)))
         return
     _preload()
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
@@ -114,32 +109,35 @@ def run(jobs: list[tuple[Job, Path]], setting: Setting, workers: int, finished: 
 def _schedule(pool: ProcessPoolExecutor, jobs: list[tuple[Job, Path]], setting: Setting, workers: int,
               finished: Finished) -> None:
     layouts: deque[int] = deque(range(len(jobs)))
-    ready: deque[tuple[int, dict[str, int], float]] = deque()  # laid out, DOCX to write
-    running: dict[Future[object], tuple[str, int, dict[str, int], float]] = {}
+    ready: deque[tuple[int, Laid]] = deque()  # laid out, DOCX to write
+    running: dict[Future[object], tuple[int, Laid | None]] = {}  # None: the PDF step
     while layouts or ready or running:
         while len(running) < workers and (ready or layouts):
             if ready:
-                index, pages, seconds = ready.popleft()
+                index, laid = ready.popleft()
                 job, work = jobs[index]
-                running[pool.submit(docx_step, job, setting, work, pages)] = ("docx", index, pages, seconds)
+                running[pool.submit(docx_step, job, setting, work, laid.pages)] = (index, laid)
             else:
                 index = layouts.popleft()
                 job, work = jobs[index]
-                running[pool.submit(pdf_step, job, setting, work)] = ("pdf", index, {}, 0.0)
+                running[pool.submit(pdf_step, job, setting, work)] = (index, None)
         done, _ = wait(running, return_when=FIRST_COMPLETED)
-        for future in sorted(done, key=lambda f: running[f][1]):
-            step, index, pages, seconds = running.pop(future)
+        for future in sorted(done, key=lambda f: running[f][0]):
+            index, before = running.pop(future)
             outcome = future.result()
-            if step == "pdf":
-                assert isinstance(outcome, (tuple, Failure))
-                pages, took = _unwrap(outcome)
-                ready.append((index, pages, took))
+            if before is None:
+                assert isinstance(outcome, (Laid, Failure))
+                ready.append((index, _unwrap(outcome)))
             else:
                 assert isinstance(outcome, float)
-                finished(index, pages, seconds + outcome)
+                finished(index, _plus(before, outcome))
 
 
-def _unwrap(outcome: tuple[dict[str, int], float] | Failure) -> tuple[dict[str, int], float]:
+def _plus(laid: Laid, seconds: float) -> Laid:
+    return Laid(laid.pages, laid.seconds + seconds, laid.uses)
+
+
+def _unwrap(outcome: Laid | Failure) -> Laid:
     if isinstance(outcome, Failure):
         raise ContentError(outcome.path, outcome.line, outcome.message, outcome.hint)
     return outcome

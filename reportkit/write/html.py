@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import StrictUndefined, TemplateNotFound
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..model import Document
-from ..theme import Theme, split_fields
+from ..theme import Theme
 from .resources import Resources
 from .templates import ThemeTemplates, missing_template
 
@@ -61,30 +62,26 @@ def footer_content(theme: Theme, wording: str = "") -> str:
                     for piece in theme.footer_pieces(wording))
 
 
-def page_range_content(theme: Theme, estimate: bool = False) -> str:
-    """'(Pages {start} - {end})' as a CSS content value: the pages where two anchors landed, or
-    three-digit stand-ins (``estimate``) when the pages are not in the document being laid out."""
-    fields = {"{start}": "target-counter(attr(data-start url), page)",
-              "{end}": "target-counter(attr(data-end url), page)"}
-    if estimate:
-        fields = {"{start}": '"888"', "{end}": '"888"'}
-    return " ".join(fields.get(piece, css_string(piece))
-                    for piece in split_fields(theme.spec.meeting.pages, ("start", "end")))
+@dataclass(frozen=True)
+class Pagination:
+    """How a document's pages are numbered: from ``first``, or not at all (``None``: a bound pack's front
+    sheet); ``footer`` is the footer's wording where it is not the theme's (a bound pack's)."""
+
+    first: int | None = 1
+    footer: str = ""
 
 
-def render_html(doc: Document, theme: Theme, resources: Resources, front_pages: int = 0,
-                estimate_ranges: bool = False) -> str:
-    """``front_pages`` leading pages (a front sheet and the blank page after it) are not numbered or counted;
-    ``estimate_ranges`` lays out a front sheet on its own, before the pages it points at exist."""
+NUMBERED = Pagination()  # a paper on its own: pages numbered from 1, the theme's footer
+
+
+def render_html(doc: Document, theme: Theme, resources: Resources, pagination: Pagination = NUMBERED) -> str:
     env = environment(theme, resources.url)
     spec = theme.spec
     fonts = {face: resources.url(path) for face, path in theme.font_faces.items()}
-    bound = any(part.unnumbered for part in doc.parts)
     try:
         css = env.get_template("style.css.j2").render(
             theme=spec, fonts=fonts, m=spec.page.margins_mm, classification=doc.meta.classification,
-            footer=footer_content(theme, spec.meeting.footer if bound else ""),
-            page_range=page_range_content(theme, estimate_ranges), front_pages=front_pages)
+            footer=footer_content(theme, pagination.footer), first_page=pagination.first)
         from markupsafe import Markup
 
         return env.get_template("document.html.j2").render(doc=doc, theme=spec, css=Markup(css), web=False)

@@ -10,7 +10,7 @@ from ..errors import ContentError
 from ..model import Document, pending_nodes
 from ..theme import Theme
 from . import pdf_sources, pdf_structure
-from .html import render_html
+from .html import NUMBERED, Pagination, render_html
 from .resources import PREFIX, Resources
 
 
@@ -44,28 +44,15 @@ def _add_header_scope(_document: Any, pdf: Any) -> None:
             attributes["Scope"] = scope
 
 
-def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path) -> dict[str, int]:
-    """Render ``doc`` to ``target`` and return the page each anchor landed on (for the Word contents).
+def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path,
+              pagination: Pagination = NUMBERED) -> dict[str, int]:
+    """Render ``doc`` to ``target`` and return the page (counted from 1) each anchor landed on.
 
     SOURCE_DATE_EPOCH must be set for repeatable bytes.
     """
     assert not pending_nodes(doc), f"{doc.slug} has not been through the resolve pass"
     options = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
-    front = [part for part in doc.parts if part.unnumbered]
-    front_pages = 0
-    if front:
-        # Pages are numbered from the first numbered part, which starts on a right-hand page: the
-        # front sheet and the blank page after it are an even number of pages, known after layout.
-        alone = _render(Document(doc.slug, doc.meta, tuple(front)), theme, resources, 0, target, options,
-                        estimate_ranges=True)
-        front_pages = len(alone.pages) + len(alone.pages) % 2
-    document = _render(doc, theme, resources, front_pages, target, options)
-    if front:
-        first = next(part.anchor for part in doc.parts if not part.unnumbered)
-        laid_out = _anchor_pages(document)[first] - 1
-        if laid_out != front_pages:  # the filled-in page ranges changed the front sheet's length
-            front_pages = laid_out
-            document = _render(doc, theme, resources, front_pages, target, options)
+    document = _render(doc, theme, resources, pagination, target, options)
     sources: dict[int, pdf_sources.Source] = {}
 
     def finisher(document: Any, pdf: Any) -> None:
@@ -74,16 +61,16 @@ def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path) -
 
     pdf_sources.install()
     document.write_pdf(target, finisher=finisher, **options)
-    pdf_structure.finish(target, sources, front_pages)
+    pdf_structure.finish(target, sources)
     return _anchor_pages(document)
 
 
-def _render(doc: Document, theme: Theme, resources: Resources, front_pages: int, target: Path,
-            options: dict[str, Any], estimate_ranges: bool = False) -> Any:
+def _render(doc: Document, theme: Theme, resources: Resources, pagination: Pagination, target: Path,
+            options: dict[str, Any]) -> Any:
     from weasyprint import HTML
     from weasyprint.urls import FatalURLFetchingError
 
-    html = render_html(doc, theme, resources, front_pages, estimate_ranges)
+    html = render_html(doc, theme, resources, pagination)
     try:
         return HTML(string=html, base_url=f"{PREFIX}pack/", url_fetcher=_fetcher(resources)).render(**options)
     except FatalURLFetchingError as refusal:

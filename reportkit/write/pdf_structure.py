@@ -9,7 +9,6 @@
 - A link is one annotation per page (its pieces as QuadPoints) described by its own text, not by
   the internal id it points at.
 - Empty structure elements go; the parent tree is rebuilt from the final tree.
-- A bound pack's page labels match its printed page numbers.
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ OBJR = Name("/OBJR")
 KEPT_WHEN_EMPTY = {Name(f"/{tag}") for tag in ("Table", "THead", "TBody", "TFoot", "TR", "TH", "TD", "Figure")}
 
 
-class _Tree:
+class Tree:
     """The structure tree being rewritten, with the sources WeasyPrint's builder recorded."""
 
     def __init__(self, pdf: pikepdf.Pdf, sources: dict[int, Source]) -> None:
@@ -69,7 +68,7 @@ def set_kids(element: Any, new: Iterable[Any]) -> None:
     element.K = Array(list(new))
 
 
-def _content(tree: _Tree, element: Any) -> Iterable[tuple[int, int]]:
+def _content(tree: Tree, element: Any) -> Iterable[tuple[int, int]]:
     """(page, MCID) of every piece of content under ``element``."""
     for kid in kids(element):
         if isinstance(kid, int):
@@ -84,7 +83,7 @@ def _has_content(element: Any) -> bool:
     return any(not is_element(kid) or _has_content(kid) for kid in kids(element))
 
 
-def _reachable(tree: _Tree) -> set[tuple[int, int]]:
+def _reachable(tree: Tree) -> set[tuple[int, int]]:
     seen: set[tuple[int, int]] = set()
     stack = [tree.document]
     while stack:
@@ -94,7 +93,7 @@ def _reachable(tree: _Tree) -> set[tuple[int, int]]:
     return seen
 
 
-def mark_detached_as_pagination(tree: _Tree) -> None:
+def mark_detached_as_pagination(tree: Tree) -> None:
     """Content whose structure hangs off no root is page-margin content: make it an artifact."""
     reachable = _reachable(tree)
     for _number, holder in _parent_tree_values(tree):
@@ -104,16 +103,16 @@ def mark_detached_as_pagination(tree: _Tree) -> None:
                     tree.pagination.update(_own_content(tree, element))
 
 
-def _own_content(tree: _Tree, element: Any) -> Iterable[tuple[int, int]]:
+def _own_content(tree: Tree, element: Any) -> Iterable[tuple[int, int]]:
     return [(page, mcid) for page, mcid in _content(tree, element)]
 
 
-def _parent_tree_values(tree: _Tree) -> list[tuple[int, Any]]:
+def _parent_tree_values(tree: Tree) -> list[tuple[int, Any]]:
     nums = list(tree.root.ParentTree.Nums)
     return [(int(nums[i]), nums[i + 1]) for i in range(0, len(nums), 2)]
 
 
-def drop_leaders(tree: _Tree, element: Any) -> None:
+def drop_leaders(tree: Tree, element: Any) -> None:
     """A contents entry's leader dots are layout, not text: artifacts, with no structure element."""
     kept: list[Any] = []
     for kid in kids(element):
@@ -148,7 +147,7 @@ def drop_empty(element: Any) -> None:
     set_kids(element, kept)
 
 
-def _moved(tree: _Tree, kid: Any, source: Any, target: Any) -> Any:
+def _moved(tree: Tree, kid: Any, source: Any, target: Any) -> Any:
     """A kid of ``source`` as a kid of ``target``: bare MCIDs keep their page through an MCR."""
     if isinstance(kid, int):
         return Dictionary(Type=MCR, Pg=source.Pg, MCID=int(kid))
@@ -157,7 +156,7 @@ def _moved(tree: _Tree, kid: Any, source: Any, target: Any) -> Any:
     return kid
 
 
-def _drop_repeated_header(tree: _Tree, first: Any, repeat: Any) -> None:
+def _drop_repeated_header(tree: Tree, first: Any, repeat: Any) -> None:
     tree.artifacts.update(_content(tree, repeat))
     firsts = [cell for cell in _cells(first) if "/ID" in cell]
     repeats = [cell for cell in _cells(repeat) if "/ID" in cell]
@@ -174,7 +173,7 @@ def _cells(element: Any) -> Iterable[Any]:
                 yield from _cells(kid)
 
 
-def _absorb_table(tree: _Tree, table: Any, fragment: Any) -> list[Any]:
+def _absorb_table(tree: Tree, table: Any, fragment: Any) -> list[Any]:
     """The kids of a table's later fragment that continue it: its repeated head and foot go."""
     head = next((kid for kid in kids(table) if is_element(kid) and Name("/THead") == kid.S), None)
     incoming = []
@@ -192,7 +191,7 @@ def _absorb_table(tree: _Tree, table: Any, fragment: Any) -> list[Any]:
     return incoming
 
 
-def _absorb_row(tree: _Tree, row: Any, fragment: Any) -> None:
+def _absorb_row(tree: Tree, row: Any, fragment: Any) -> None:
     """A row split over a page break: each cell's second piece joins the cell's first piece."""
     cells = {tree.key(cell): cell for cell in kids(row) if is_element(cell) and tree.key(cell) is not None}
     appended = []
@@ -205,7 +204,7 @@ def _absorb_row(tree: _Tree, row: Any, fragment: Any) -> None:
     set_kids(row, kids(row) + appended)
 
 
-def _absorb(tree: _Tree, element: Any, fragment: Any) -> None:
+def _absorb(tree: Tree, element: Any, fragment: Any) -> None:
     if Name("/TR") == element.S:
         _absorb_row(tree, element, fragment)
         return
@@ -213,7 +212,7 @@ def _absorb(tree: _Tree, element: Any, fragment: Any) -> None:
     set_kids(element, kids(element) + [_moved(tree, kid, fragment, element) for kid in incoming])
 
 
-def join_fragments(tree: _Tree, element: Any) -> None:
+def join_fragments(tree: Tree, element: Any) -> None:
     """Adjacent siblings from one HTML element (its pieces on successive pages) become one element."""
     joined: list[Any] = []
     for kid in kids(element):
@@ -229,7 +228,7 @@ def join_fragments(tree: _Tree, element: Any) -> None:
             join_fragments(tree, kid)
 
 
-def give_list_items_bodies(tree: _Tree, element: Any) -> None:
+def give_list_items_bodies(tree: Tree, element: Any) -> None:
     """LI -> Lbl + LBody, with everything that is not the label inside the body."""
     for kid in kids(element):
         if is_element(kid):
@@ -245,7 +244,7 @@ def give_list_items_bodies(tree: _Tree, element: Any) -> None:
     set_kids(element, [*labels, body])
 
 
-def _fold_nested_links(tree: _Tree, link: Any) -> None:
+def _fold_nested_links(tree: Tree, link: Any) -> None:
     folded: list[Any] = []
     for kid in kids(link):
         if is_element(kid) and Name("/Link") == kid.S:
@@ -260,7 +259,7 @@ def _rectangle(annotation: Any) -> list[float]:
     return [float(value) for value in annotation.Rect]
 
 
-def one_annotation_per_link(tree: _Tree, element: Any, description: str = "") -> None:
+def one_annotation_per_link(tree: Tree, element: Any, description: str = "") -> None:
     """Each link: nested link pieces folded in, one annotation per page, described by its text."""
     for kid in kids(element):
         if is_element(kid):
@@ -271,7 +270,7 @@ def one_annotation_per_link(tree: _Tree, element: Any, description: str = "") ->
                 one_annotation_per_link(tree, kid)
 
 
-def _merge_annotations(tree: _Tree, link: Any, description: str) -> None:
+def _merge_annotations(tree: Tree, link: Any, description: str) -> None:
     first_on_page: dict[int, Any] = {}
     kept: list[Any] = []
     for kid in kids(link):
@@ -307,7 +306,7 @@ def _remove_annotation(page: Any, annotation: Any) -> None:
     page.obj.Annots = Array([annot for annot in page.obj.Annots if annot.objgen != annotation.objgen])
 
 
-def repoint_header_ids(tree: _Tree, element: Any) -> None:
+def repoint_header_ids(tree: Tree, element: Any) -> None:
     for cell in _cells(element):
         attributes = cell.get("/A")
         if attributes is not None and "/Headers" in attributes:
@@ -315,7 +314,7 @@ def repoint_header_ids(tree: _Tree, element: Any) -> None:
                                         for h in attributes.Headers])
 
 
-def rebuild_parent_tree(tree: _Tree) -> None:
+def rebuild_parent_tree(tree: Tree) -> None:
     """Page MCIDs and annotations mapped to the structure elements that own them now."""
     owners: dict[int, dict[int, Any]] = {number: {} for number in range(len(tree.pdf.pages))}
     annotations: dict[int, Any] = {}
@@ -343,7 +342,7 @@ def rebuild_parent_tree(tree: _Tree) -> None:
     tree.root.ParentTreeNextKey = max([int(p.obj.StructParents) for p in tree.pdf.pages] + sorted(annotations)) + 1
 
 
-def rewrite_artifacts(tree: _Tree) -> None:
+def rewrite_artifacts(tree: Tree) -> None:
     """Marked content that no structure element owns any more becomes an artifact."""
     for number, page in enumerate(tree.pdf.pages):
         pagination = {mcid for p, mcid in tree.pagination if p == number}
@@ -365,17 +364,10 @@ def rewrite_artifacts(tree: _Tree) -> None:
         page.obj.Contents = tree.pdf.make_stream(pikepdf.unparse_content_stream(instructions))
 
 
-def label_pages(pdf: pikepdf.Pdf, front_pages: int) -> None:
-    """Front pages (unnumbered in print) as i, ii, ...; then 1, 2, ... as printed in the footers."""
-    if front_pages:
-        pdf.Root.PageLabels = Dictionary(Nums=Array([0, Dictionary(S=Name("/r")),
-                                                     front_pages, Dictionary(S=Name("/D"), St=1)]))
-
-
-def finish(path: Path, sources: dict[int, Source], front_pages: int = 0) -> None:
+def finish(path: Path, sources: dict[int, Source]) -> None:
     """Rewrite the tagged PDF at ``path`` in place; the same input always gives the same bytes."""
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
-        tree = _Tree(pdf, sources)
+        tree = Tree(pdf, sources)
         mark_detached_as_pagination(tree)
         drop_leaders(tree, tree.document)
         drop_empty(tree.document)
@@ -385,6 +377,5 @@ def finish(path: Path, sources: dict[int, Source], front_pages: int = 0) -> None
         one_annotation_per_link(tree, tree.document)
         rebuild_parent_tree(tree)
         rewrite_artifacts(tree)
-        label_pages(pdf, front_pages)
         pdf.save(path, deterministic_id=True, compress_streams=True,
                  object_stream_mode=pikepdf.ObjectStreamMode.generate)

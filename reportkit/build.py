@@ -82,8 +82,8 @@ def _write_all(root: Path, contents: PackContents, layout: publish.Layout, force
                 jobs.append(_meeting_job(contents, theme, publish.RESTRICTED, restricted=True))
         cache = RenderCache(root / "build" / ".cache" / "renders", read=not force)
         setting = render_setting(theme, resources, when, cache)
-        renders = write_all(layout.name, jobs, setting, staging, workers, progress)
-        write_html(contents, resources, public, restricted)
+        renders = write_all(layout.name, jobs, setting, staging, workers, progress,
+                            meanwhile=lambda: write_html(contents, resources, public, restricted))
         inputs = manifest.input_hashes(root, pack.folder, theme.folder, tuple(contents.included.values()))
         epoch = int(when.timestamp())
         if exempt:

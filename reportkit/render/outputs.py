@@ -4,6 +4,7 @@ is known, rendered (in worker processes) where it is not, and the cache brought 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -14,7 +15,7 @@ from .cache import Keying, RenderCache, theme_chain_hash
 from .fonts import FONTTOOLS, MISSING_HINT, font_subsetter
 from .progress import Progress
 from .setting import Setting
-from .workers import Job, Laid, default_workers, run
+from .workers import Job, Laid, default_workers, pool_size, run
 
 
 @dataclass(frozen=True)
@@ -31,14 +32,16 @@ def render_setting(theme: Theme, resources: Resources, when: datetime, cache: Re
 
 
 def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, workers: int | None,
-              progress: Progress) -> RenderSummary:
+              progress: Progress, meanwhile: Callable[[], None]) -> RenderSummary:
+    """``meanwhile`` is the build's own work (the web edition), done while the workers render."""
     cache, subsetter = setting.cache, setting.keying.subsetter
     keys = [setting.keying.key((job.pdf, job.docx, job.bound), setting.resources.url) for job in jobs]
     entries = {key: cache.get(key) for key in keys}
     first = {key: keys.index(key) for key in entries if entries[key] is None}
     # the longest renders first (a bound pack is the longest), so no worker is left with one at the end
     todo = sorted(first.values(), key=lambda index: (not jobs[index].bound, index))
-    count = min(workers or default_workers(), max(len(todo), 1))
+    requested = workers or default_workers()
+    count = max(pool_size(requested, len(todo)), 1)
     progress.started(len(todo), len(jobs), count)
     for job, key in zip(jobs, keys):
         if entries[key] is not None:
@@ -53,7 +56,7 @@ def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, worke
         progress.document(jobs[index].shown, laid.seconds)
 
     try:
-        run([(jobs[index], scratch[index]) for index in todo], setting, count, finished)
+        run([(jobs[index], scratch[index]) for index in todo], setting, requested, finished, meanwhile)
     finally:
         for work in scratch.values():
             shutil.rmtree(work, ignore_errors=True)

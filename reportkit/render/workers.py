@@ -1,15 +1,18 @@
-"""Writing documents in worker processes: each PDF, then its DOCX with the pages the PDF laid out.
+"""Writing documents in worker processes: each PDF, and its DOCX with the pages the PDF laid out.
 
 Every output is a function of its job and the setting alone, so the bytes are the same whatever
-the number of workers or the order they finish in. A DOCX waits only for its own PDF's layout:
-the PDFs of other documents go on meanwhile. At most one step per worker is handed out at a time,
-so a DOCX whose layout is known goes before the next PDF.
+the number of workers or the order they finish in. A DOCX waits only for its own PDF's layout, not
+for the PDF to be written: a worker says where the anchors landed as soon as it knows (through a
+queue every worker is started with), and the DOCX goes to the next free worker while the PDF is
+still being written. At most one step per worker is handed out at a time, so a DOCX whose layout is
+known goes before the next PDF.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -17,6 +20,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from pathlib import Path
+from typing import Any
 
 from ..errors import ContentError
 from ..model import Document
@@ -65,19 +69,31 @@ class Laid:
     uses: tuple[str, ...] = ()
 
 
-def pdf_step(job: Job, setting: Setting, work: Path) -> Laid | Failure:
-    """Lay out and write the PDF (a bound pack from its pieces)."""
+_layouts: Any = None  # in a worker: the queue to say a layout is known on, as (job index, pages)
+
+
+def _start_worker(layouts: Any) -> None:
+    global _layouts
+    _layouts = layouts
+
+
+def pdf_step(job: Job, setting: Setting, work: Path, index: int = 0) -> Laid | Failure:
+    """Lay out and write the PDF (a bound pack from its pieces); the layout is said as soon as it is known."""
     from ..write.pdf import write_pdf
     from .binding import write_bound
+
+    def laid_out(pages: dict[str, int]) -> None:
+        if _layouts is not None:
+            _layouts.put((index, pages))
 
     os.environ["SOURCE_DATE_EPOCH"] = str(setting.epoch)
     started = time.perf_counter()
     target = work / job.outputs()[0]
     try:
         if job.bound:
-            bound = write_bound(job.pdf, setting, target)
+            bound = write_bound(job.pdf, setting, target, laid_out)
             return Laid(bound.pages, time.perf_counter() - started, bound.uses)
-        pages = write_pdf(job.pdf, setting.theme, setting.resources, target)
+        pages = write_pdf(job.pdf, setting.theme, setting.resources, target, laid_out=laid_out)
     except ContentError as error:
         return Failure(str(error.path), error.line, error.message, error.hint)
     return Laid(pages, time.perf_counter() - started)
@@ -94,43 +110,89 @@ def docx_step(job: Job, setting: Setting, work: Path, pages: dict[str, int]) -> 
 Finished = Callable[[int, Laid], None]  # job index, its PDF's layout, with the seconds of both writers
 
 
-def run(jobs: list[tuple[Job, Path]], setting: Setting, workers: int, finished: Finished) -> None:
-    """Render each job into its folder; ``finished`` hears of each as its DOCX is written."""
-    if workers <= 1 or len(jobs) <= 1:
+def run(jobs: list[tuple[Job, Path]], setting: Setting, workers: int, finished: Finished,
+        meanwhile: Callable[[], None]) -> None:
+    """Render each job into its folder, in up to ``workers`` processes; ``finished`` hears of each as its
+    DOCX is written. ``meanwhile`` runs in this process while the workers render (with one worker,
+    before the jobs), so even a single job runs in a worker when more than one is allowed."""
+    if pool_size(workers, len(jobs)) <= 1:
+        meanwhile()
         for index, (job, work) in enumerate(jobs):
             laid = _unwrap(pdf_step(job, setting, work))
             finished(index, _plus(laid, docx_step(job, setting, work, laid.pages)))
         return
     _preload()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
-        _schedule(pool, jobs, setting, workers, finished)
+    count = pool_size(workers, len(jobs))
+    context = _context()
+    layouts = context.Queue()
+    with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start_worker,
+                             initargs=(layouts,)) as pool:
+        _schedule(pool, layouts, jobs, setting, count, finished, meanwhile)
 
 
-def _schedule(pool: ProcessPoolExecutor, jobs: list[tuple[Job, Path]], setting: Setting, workers: int,
-              finished: Finished) -> None:
+def _schedule(pool: ProcessPoolExecutor, layouts: Any, jobs: list[tuple[Job, Path]], setting: Setting,
+              workers: int, finished: Finished, meanwhile: Callable[[], None]) -> None:
+    known: list[Future[dict[str, int]]] = [Future() for _ in jobs]  # each job's layout, as its worker says it
+    listener = threading.Thread(target=_listen, args=(layouts, known), daemon=True)
+    listener.start()
+    try:
+        _steps(pool, jobs, setting, workers, finished, meanwhile, known)
+    finally:
+        layouts.put(None)
+        listener.join()
+
+
+def _listen(layouts: Any, known: list[Future[dict[str, int]]]) -> None:
+    while (said := layouts.get()) is not None:
+        index, pages = said
+        known[index].set_result(pages)
+
+
+def _steps(pool: ProcessPoolExecutor, jobs: list[tuple[Job, Path]], setting: Setting, workers: int,
+           finished: Finished, meanwhile: Callable[[], None], known: list[Future[dict[str, int]]]) -> None:
     layouts: deque[int] = deque(range(len(jobs)))
-    ready: deque[tuple[int, Laid]] = deque()  # laid out, DOCX to write
-    running: dict[Future[object], tuple[int, Laid | None]] = {}  # None: the PDF step
-    while layouts or ready or running:
-        while len(running) < workers and (ready or layouts):
+    ready: deque[int] = deque()  # laid out, DOCX to write
+    steps: dict[Future[Any], tuple[str, int]] = {}  # a running step: ("pdf" or "docx", job index)
+    awaited = {known[index]: index for index in range(len(jobs))}  # layouts not yet heard of
+    pdfs: dict[int, Laid] = {}
+    docx_seconds: dict[int, float] = {}
+    waiting = meanwhile
+    while layouts or ready or steps:
+        while len(steps) < workers and (ready or layouts):
             if ready:
-                index, laid = ready.popleft()
+                index = ready.popleft()
                 job, work = jobs[index]
-                running[pool.submit(docx_step, job, setting, work, laid.pages)] = (index, laid)
+                steps[pool.submit(docx_step, job, setting, work, known[index].result())] = ("docx", index)
             else:
                 index = layouts.popleft()
                 job, work = jobs[index]
-                running[pool.submit(pdf_step, job, setting, work)] = (index, None)
-        done, _ = wait(running, return_when=FIRST_COMPLETED)
-        for future in sorted(done, key=lambda f: running[f][0]):
-            index, before = running.pop(future)
+                steps[pool.submit(pdf_step, job, setting, work, index)] = ("pdf", index)
+        waiting()
+        waiting = _nothing
+        done, _ = wait([*steps, *awaited], return_when=FIRST_COMPLETED)
+        for future in sorted(done, key=lambda f: awaited[f] if f in awaited else steps[f][1]):
+            if future in awaited:
+                ready.append(awaited.pop(future))
+                continue
+            step, index = steps.pop(future)
             outcome = future.result()
-            if before is None:
+            if step == "pdf":
                 assert isinstance(outcome, (Laid, Failure))
-                ready.append((index, _unwrap(outcome)))
+                pdfs[index] = _unwrap(outcome)  # its layout was said before it returned
             else:
-                assert isinstance(outcome, float)
-                finished(index, _plus(before, outcome))
+                docx_seconds[index] = outcome
+            if index in pdfs and index in docx_seconds:
+                finished(index, _plus(pdfs[index], docx_seconds[index]))
+
+
+def pool_size(workers: int, jobs: int) -> int:
+    """Worker processes for ``jobs`` when ``workers`` are allowed: up to two a job, as a job's DOCX is
+    written while its PDF still is; none (the jobs run in this process) when one is allowed."""
+    return 1 if workers <= 1 else min(workers, 2 * jobs)
+
+
+def _nothing() -> None:
+    return None
 
 
 def _plus(laid: Laid, seconds: float) -> Laid:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import mimetypes
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -45,14 +46,19 @@ def _add_header_scope(_document: Any, pdf: Any) -> None:
 
 
 def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path,
-              pagination: Pagination = NUMBERED) -> dict[str, int]:
-    """Render ``doc`` to ``target`` and return the page (counted from 1) each anchor landed on.
+              pagination: Pagination = NUMBERED,
+              laid_out: Callable[[dict[str, int]], None] | None = None) -> dict[str, int]:
+    """Render ``doc`` to ``target`` and return the page (counted from 1) each anchor landed on;
+    ``laid_out`` hears of those pages as soon as they are known, before the PDF is written.
 
     SOURCE_DATE_EPOCH must be set for repeatable bytes.
     """
     assert not pending_nodes(doc), f"{doc.slug} has not been through the resolve pass"
     options = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
     document = _render(doc, theme, resources, pagination, target, options)
+    pages = _anchor_pages(document)
+    if laid_out is not None:
+        laid_out(pages)
     sources: dict[int, pdf_sources.Source] = {}
 
     def finisher(document: Any, pdf: Any) -> None:
@@ -62,7 +68,7 @@ def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path,
     pdf_sources.install()
     document.write_pdf(target, finisher=finisher, **options)
     pdf_structure.finish(target, sources)
-    return _anchor_pages(document)
+    return pages
 
 
 def _render(doc: Document, theme: Theme, resources: Resources, pagination: Pagination, target: Path,

@@ -7,8 +7,10 @@ import hashlib
 import json
 import re
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pytest
@@ -191,3 +193,86 @@ def test_a_render_key_follows_an_images_bytes(tmp_path: Path) -> None:
     before = key()
     image.write_bytes(b"second")
     assert key() != before
+
+
+def test_an_edit_lays_out_only_its_items_piece(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bound packs are made from pieces: after an edit to the decision (item 7) that moves no page,
+    only its piece of each pack is laid out again (the front sheets print the same ranges, so they come
+    from the cache too); the bytes are a cold build's."""
+    import reportkit.render.binding
+
+    root = make_project(tmp_path / "project", {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
+    laid_out: list[str] = []
+    real = reportkit.render.binding.write_pdf
+
+    def recording(doc: Any, *args: Any) -> dict[str, int]:
+        laid_out.append(doc.slug)
+        return real(doc, *args)
+
+    monkeypatch.setattr(reportkit.render.binding, "write_pdf", recording)
+    build(root, "meeting", workers=1)  # in this process, so the recording sees every piece
+    assert {"agenda-pack-item-7", "agenda-pack-restricted-item-9", "agenda-pack-front"} <= set(laid_out)
+    laid_out.clear()
+    edit(root / "content" / "meeting" / "decision.md", "Carers told us the service helps them keep caring.",
+         "Carers told us the service helps them to keep on caring.")
+    build(root, "meeting", workers=1)
+    assert sorted(laid_out) == ["agenda-pack-item-7", "agenda-pack-restricted-item-7"]
+    folder = root / "build" / "meeting"
+    incremental = _outputs(folder)
+    assert "helps them to keep on caring" in _text(folder / "agenda-pack.pdf")
+    assert main(["--root", str(root), "build", "--force", "-q", "-j", "1", "meeting"]) == 0
+    assert _outputs(folder) == incremental
+
+
+def test_an_edit_that_moves_pages_lays_out_the_items_after_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two more pages in the decision (item 7) move the pages of item 8 on, so its piece is laid out
+    again, and the front sheet with it; the bound pack is a cold build's, byte for byte."""
+    import reportkit.render.binding
+
+    root = make_project(tmp_path / "project", {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
+    build(root, "meeting", workers=1)
+    laid_out: list[str] = []
+    real = reportkit.render.binding.write_pdf
+
+    def recording(doc: Any, *args: Any) -> dict[str, int]:
+        laid_out.append(doc.slug)
+        return real(doc, *args)
+
+    monkeypatch.setattr(reportkit.render.binding, "write_pdf", recording)
+    sentence = "Carers told us the service helps them keep caring."
+    edit(root / "content" / "meeting" / "decision.md", sentence, "\n\n".join([sentence * 8] * 14))
+    build(root, "meeting", workers=1)
+    assert {"agenda-pack-item-7", "agenda-pack-item-8", "agenda-pack-front"} <= set(laid_out)
+    assert not [slug for slug in laid_out if slug.endswith(("-item-4", "-item-6"))]  # before the edit
+    folder = root / "build" / "meeting"
+    incremental = _outputs(folder)
+    assert main(["--root", str(root), "build", "--force", "-q", "-j", "1", "meeting"]) == 0
+    assert _outputs(folder) == incremental
+
+
+def _slowly_written_pdf(job: Any, setting: Any, work: Path, index: int = 0) -> Any:
+    from reportkit.render import workers
+
+    workers._layouts.put((index, {"top": 1}))  # laid out
+    time.sleep(1.5)  # and written
+    (work / "pdf-written").write_text(repr(time.time()))
+    return workers.Laid({"top": 1}, 1.5)
+
+
+def _docx_start(job: Any, setting: Any, work: Path, pages: dict[str, int]) -> float:
+    (work / "docx-started").write_text(repr(time.time()))
+    (work / "docx-pages").write_text(json.dumps(pages))
+    return 0.0
+
+
+def test_a_docx_is_written_while_its_pdf_still_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With two workers, a job's DOCX starts once its PDF's layout is said, not once the PDF is written."""
+    from reportkit.render import workers
+
+    monkeypatch.setattr(workers, "pdf_step", _slowly_written_pdf)  # the workers are forked with these
+    monkeypatch.setattr(workers, "docx_step", _docx_start)
+    finished: list[int] = []
+    workers.run([(Any, tmp_path)], Any, 2, lambda index, laid: finished.append(index), lambda: None)  # type: ignore[list-item]
+    assert finished == [0]
+    assert json.loads((tmp_path / "docx-pages").read_text()) == {"top": 1}
+    assert float((tmp_path / "docx-started").read_text()) < float((tmp_path / "pdf-written").read_text()) - 1

@@ -9,18 +9,27 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 # payloads a pending node carries for its transform: not part of the document tree
 _OPAQUE_FIELDS = frozenset({"spec", "raw", "data", "source"})
 
 
+@cache
+def _child_fields(kind: type) -> tuple[str, ...] | None:
+    """The fields of a node class that hold the tree below it; None for what is not a node."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind) if f.name not in _OPAQUE_FIELDS)
+
+
 def _children(node: Any) -> list[tuple[str, Any]]:
-    return [(f.name, getattr(node, f.name)) for f in dataclasses.fields(node) if f.name not in _OPAQUE_FIELDS]
+    return [(name, getattr(node, name)) for name in _child_fields(type(node)) or ()]
 
 
 def _is_node(value: Any) -> bool:
-    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+    return _child_fields(type(value)) is not None
 
 
 def walk(node: Any, visit: Callable[[Any], None]) -> None:
@@ -51,13 +60,15 @@ def replace(node: Any, change: Callable[[Any], Any]) -> Any:
     """
     if isinstance(node, tuple):
         result: list[Any] = []
+        changed = False
         for item in node:
             new = replace(item, change)
+            changed = changed or new is not item
             if isinstance(new, tuple) and not isinstance(item, tuple):
                 result.extend(new)
             else:
                 result.append(new)
-        return tuple(result)
+        return tuple(result) if changed else node  # unchanged: the same tuple, so its parent is not rebuilt
     if not _is_node(node):
         return node
     updates = {}

@@ -1,7 +1,8 @@
 """Binding a meeting pack from its pieces (each item's papers, the front sheet, the blank pages):
 
-1. after an edit to one paper, so that one item's piece and the front sheet are laid out again and
-   the rest come from the render cache, against binding it cold (every piece laid out);
+1. after an edit to one paper, so that one item's piece (and the front sheet, if its page ranges
+   move) is laid out again and the rest come from the render cache, against binding it cold (every
+   piece laid out);
 2. binding it cold, against one WeasyPrint render of the whole pack as a single document (the way
    packs were bound before pieces; a cost comparison only, its front sheet is numbered like a paper).
 
@@ -84,7 +85,7 @@ def main() -> None:
 
     scratch.mkdir(parents=True, exist_ok=True)
     results = paired(after_edit, cold, args.pairs)
-    report(f"{args.pack}: the bound pack after an edit to one paper", "one piece and the front sheet laid out",
+    report(f"{args.pack}: the bound pack after an edit to one paper", "one item's piece laid out again",
            "every piece laid out (cold)", results, 0.25)
     results = paired(cold, lambda: write_pdf(single, theme, resources, scratch / "single.pdf"), args.pairs)
     report(f"{args.pack}: binding the pack cold", "every piece laid out, then bound",

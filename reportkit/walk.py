@@ -9,19 +9,21 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 # payloads a pending node carries for its transform: not part of the document tree
 _OPAQUE_FIELDS = frozenset({"spec", "raw", "data", "source"})
 
 
-@cache
+_FIELDS: dict[type, tuple[str, ...] | None] = {}  # per class: looked up once, as every node is visited
+
+
 def _child_fields(kind: type) -> tuple[str, ...] | None:
     """The fields of a node class that hold the tree below it; None for what is not a node."""
-    if not dataclasses.is_dataclass(kind):
-        return None
-    return tuple(f.name for f in dataclasses.fields(kind) if f.name not in _OPAQUE_FIELDS)
+    if kind not in _FIELDS:
+        _FIELDS[kind] = (tuple(f.name for f in dataclasses.fields(kind) if f.name not in _OPAQUE_FIELDS)
+                         if dataclasses.is_dataclass(kind) else None)
+    return _FIELDS[kind]
 
 
 def _children(node: Any) -> list[tuple[str, Any]]:

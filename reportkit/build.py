@@ -22,6 +22,7 @@ from .papers import PackContents, chart_cache, read_contents
 from .render.cache import RenderCache
 from .render.outputs import RenderSummary, render_setting, write_all
 from .render.progress import Progress, Silent
+from .render.web_pages import CachedPages
 from .render.workers import Job
 from .separation import exempt_files
 from .theme import Theme
@@ -82,8 +83,13 @@ def _write_all(root: Path, contents: PackContents, layout: publish.Layout, force
                 jobs.append(_meeting_job(contents, theme, publish.RESTRICTED, restricted=True))
         cache = RenderCache(root / "build" / ".cache" / "renders", read=not force)
         setting = render_setting(theme, resources, when, cache)
-        renders = write_all(layout.name, jobs, setting, staging, workers, progress,
-                            meanwhile=lambda: write_html(contents, resources, public, restricted))
+        pages = CachedPages(cache, setting.keying, resources.url)
+
+        def web_edition() -> set[str]:
+            write_html(contents, resources, public, restricted, pages)
+            return pages.used
+
+        renders = write_all(layout.name, jobs, setting, staging, workers, progress, meanwhile=web_edition)
         inputs = manifest.input_hashes(root, pack.folder, theme.folder, tuple(contents.included.values()))
         epoch = int(when.timestamp())
         if exempt:

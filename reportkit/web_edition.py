@@ -11,7 +11,7 @@ from .doctypes.agenda import item_anchor
 from .papers import PackContents
 from .theme import Theme
 from .write.resources import Resources
-from .write.web_site import Edition, edition_files, write_files
+from .write.web_site import Edition, PageStore, edition_files, write_files
 
 HTML = "html"
 
@@ -33,16 +33,19 @@ def edition(contents: PackContents, restricted: bool) -> Edition | None:
                    {item_anchor(entry.item): entry.papers for entry in listed})
 
 
-def html_files(contents: PackContents, resources: Resources, restricted: bool = False) -> dict[str, bytes]:
-    """Every file of one web edition, by name relative to the folder that holds html/."""
+def html_files(contents: PackContents, resources: Resources, restricted: bool = False,
+               store: PageStore | None = None) -> dict[str, bytes]:
+    """Every file of one web edition, by name relative to the folder that holds html/; pages in ``store``
+    are not rendered again."""
     found = edition(contents, restricted)
     theme: Theme = contents.pack.context.theme
     if found is None:
         return {}
-    return {f"{HTML}/{name}": content for name, content in edition_files(found, theme, resources).items()}
+    return {f"{HTML}/{name}": content for name, content in edition_files(found, theme, resources, store).items()}
 
 
-def write_html(contents: PackContents, resources: Resources, public: Path, restricted: Path) -> None:
+def write_html(contents: PackContents, resources: Resources, public: Path, restricted: Path,
+               store: PageStore | None = None) -> None:
     """The public edition into ``public``/html/, the restricted one (if any) into ``restricted``/html/."""
-    write_files(html_files(contents, resources), public)
-    write_files(html_files(contents, resources, restricted=True), restricted)
+    write_files(html_files(contents, resources, store=store), public)
+    write_files(html_files(contents, resources, restricted=True, store=store), restricted)

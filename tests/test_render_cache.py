@@ -250,6 +250,35 @@ def test_an_edit_that_moves_pages_lays_out_the_items_after_it(tmp_path: Path, mo
     assert _outputs(folder) == incremental
 
 
+def test_an_edit_renders_only_its_web_page_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The web pages are cached like the renders: after an edit to the decision only its page is made
+    again, once (the restricted edition's copy is the same page); the edition's bytes are a cold build's."""
+    from reportkit.write.web import PageWriter
+
+    root = make_project(tmp_path / "project", {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
+    build(root, "meeting", workers=1)
+    rendered: list[str] = []
+    real = PageWriter.render
+
+    def recording(self: PageWriter, doc: Any, *args: Any, **kwargs: Any) -> str:
+        rendered.append(doc.slug)
+        return real(self, doc, *args, **kwargs)
+
+    monkeypatch.setattr(PageWriter, "render", recording)
+    edit(root / "content" / "meeting" / "decision.md", "Carers told us the service helps them keep caring.",
+         "Carers told us the service helps them to keep on caring.")
+    build(root, "meeting", workers=1)
+    assert rendered == ["decision"]
+    assert "helps them to keep on caring" in (root / "build" / "restricted" / "meeting" / "html" / "decision.html"
+                                              ).read_text(encoding="utf-8")
+    html = root / "build" / "meeting" / "html"
+    assert "helps them to keep on caring" in (html / "decision.html").read_text(encoding="utf-8")
+    incremental = _outputs(html)
+    assert main(["--root", str(root), "build", "--force", "-q", "-j", "1", "meeting"]) == 0
+    assert rendered.count("index") == 2  # --force renders every page again, of both editions
+    assert _outputs(html) == incremental
+
+
 def _slowly_written_pdf(job: Any, setting: Any, work: Path, index: int = 0) -> Any:
     from reportkit.render import workers
 

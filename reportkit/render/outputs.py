@@ -32,8 +32,9 @@ def render_setting(theme: Theme, resources: Resources, when: datetime, cache: Re
 
 
 def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, workers: int | None,
-              progress: Progress, meanwhile: Callable[[], None]) -> RenderSummary:
-    """``meanwhile`` is the build's own work (the web edition), done while the workers render."""
+              progress: Progress, meanwhile: Callable[[], set[str]]) -> RenderSummary:
+    """``meanwhile`` is the build's own work (the web edition), done while the workers render; it says
+    which render cache entries it used, so they are kept."""
     cache, subsetter = setting.cache, setting.keying.subsetter
     keys = [setting.keying.key((job.pdf, job.docx, job.bound), setting.resources.url) for job in jobs]
     entries = {key: cache.get(key) for key in keys}
@@ -49,6 +50,7 @@ def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, worke
     if todo and subsetter == FONTTOOLS:
         progress.warn_once(MISSING_HINT)
     scratch = {index: cache.scratch(keys[index]) for index in todo}
+    used_meanwhile: set[str] = set()
 
     def finished(position: int, laid: Laid) -> None:
         index = todo[position]
@@ -56,11 +58,12 @@ def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, worke
         progress.document(jobs[index].shown, laid.seconds)
 
     try:
-        run([(jobs[index], scratch[index]) for index in todo], setting, requested, finished, meanwhile)
+        run([(jobs[index], scratch[index]) for index in todo], setting, requested, finished,
+            lambda: used_meanwhile.update(meanwhile()))
     finally:
         for work in scratch.values():
             shutil.rmtree(work, ignore_errors=True)
-    used = set(keys)
+    used = set(keys) | used_meanwhile
     for job, key in zip(jobs, keys):
         entry = entries[key]
         assert entry is not None

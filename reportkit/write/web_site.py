@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 from urllib.parse import quote
 
 from ..errors import ContentError
@@ -39,25 +40,68 @@ class Assets:
     def __init__(self, resources: Resources) -> None:
         self.resources = resources
         self.files: dict[str, Path] = {}
+        self.used: set[str] = set()  # by the page being rendered
 
     def url(self, path: Path) -> str:
         name = "assets/" + self.resources.url(path).removeprefix(PREFIX)
         self.files[name] = path
+        self.used.add(name)
         return quote(name)
 
+    def add(self, names: tuple[str, ...]) -> None:
+        """The files a page from the store shows, by the names its render gave them."""
+        for name in names:
+            path = self.resources.path(PREFIX + name.removeprefix("assets/"))
+            if path is None:
+                raise ValueError(f"a stored web page shows '{name}', which is no longer there")
+            self.files[name] = path
 
-def edition_files(edition: Edition, theme: Theme, resources: Resources) -> dict[str, bytes]:
-    """Every file of the edition's folder: relative name -> bytes."""
+
+@dataclass(frozen=True)
+class Page:
+    """One page of an edition: everything its HTML is made from (with the theme and the toolkit)."""
+
+    doc: Document
+    site: SiteLinks
+    links: tuple[tuple[str, tuple[PaperLink, ...]], ...] = ()  # an agenda's papers by page range start
+    current: str = ""
+
+
+class PageStore(Protocol):
+    """Where rendered pages are kept between builds (the render cache), by all that makes them."""
+
+    def get(self, page: Page) -> tuple[str, tuple[str, ...]] | None:
+        """The page's HTML and the asset names it shows, if stored."""
+
+    def put(self, page: Page, html: str, assets: tuple[str, ...]) -> None: ...
+
+
+def edition_files(edition: Edition, theme: Theme, resources: Resources,
+                  store: PageStore | None = None) -> dict[str, bytes]:
+    """Every file of the edition's folder: relative name -> bytes; pages in ``store`` are not rendered again."""
     _check_names(edition)
     assets = Assets(resources)
     site = SiteLinks(edition.title, agenda_href=f"{AGENDA}.html" if edition.agenda else "")
-    writer = PageWriter(theme, assets.url)
-    pages = {f"{paper.slug}.html": writer.render(paper, site) for paper in edition.papers}
+    wanted = {f"{paper.slug}.html": Page(paper, site) for paper in edition.papers}
     if edition.agenda is not None:
-        links = {start: tuple(PaperLink(p.meta.title, f"{p.slug}.html") for p in papers)
-                 for start, papers in edition.item_papers.items()}
-        pages[f"{AGENDA}.html"] = writer.render(edition.agenda, site, links, current=AGENDA)
-    pages[f"{INDEX}.html"] = writer.render(index_document(edition, theme), site, current=INDEX)
+        links = tuple((start, tuple(PaperLink(p.meta.title, f"{p.slug}.html") for p in papers))
+                      for start, papers in edition.item_papers.items())
+        wanted[f"{AGENDA}.html"] = Page(edition.agenda, site, links, AGENDA)
+    wanted[f"{INDEX}.html"] = Page(index_document(edition, theme), site, current=INDEX)
+    writers: list[PageWriter] = []  # made on the first page not in the store: it compiles the templates
+    pages: dict[str, str] = {}
+    for name, page in wanted.items():
+        stored = store.get(page) if store is not None else None
+        if stored is not None:
+            pages[name] = stored[0]
+            assets.add(stored[1])
+            continue
+        if not writers:
+            writers.append(PageWriter(theme, assets.url))
+        assets.used = set()
+        pages[name] = writers[0].render(page.doc, page.site, dict(page.links), page.current)
+        if store is not None:
+            store.put(page, pages[name], tuple(sorted(assets.used)))
     fonts = {face: assets.url(path).removeprefix("assets/") for face, path in theme.font_faces.items()}
     styles = {f"assets/{name}": css for name, css in render_styles(theme, fonts).items()}
     files = {name: text.encode("utf-8") for name, text in {**pages, **styles}.items()}

@@ -20,7 +20,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import ContentError
 from ..model import Document
@@ -99,11 +99,15 @@ def pdf_step(job: Job, setting: Setting, work: Path, index: int = 0) -> Laid | F
     return Laid(pages, time.perf_counter() - started)
 
 
-def docx_step(job: Job, setting: Setting, work: Path, pages: dict[str, int]) -> float:
+def docx_step(job: Job, setting: Setting, work: Path, pages: dict[str, int]) -> float | Failure:
+    """Write the DOCX; the seconds it took."""
     from ..write.docx import write_docx
 
     started = time.perf_counter()
-    write_docx(job.docx, setting.theme, work / job.outputs()[1], setting.when, pages)
+    try:
+        write_docx(job.docx, setting.theme, work / job.outputs()[1], setting.when, pages)
+    except ContentError as error:  # a theme's Word template without a style it names, say
+        return Failure(str(error.path), error.line, error.message, error.hint)
     return time.perf_counter() - started
 
 
@@ -119,7 +123,7 @@ def run(jobs: list[tuple[Job, Path]], setting: Setting, workers: int, finished: 
         meanwhile()
         for index, (job, work) in enumerate(jobs):
             laid = _unwrap(pdf_step(job, setting, work))
-            finished(index, _plus(laid, docx_step(job, setting, work, laid.pages)))
+            finished(index, _plus(laid, _unwrap(docx_step(job, setting, work, laid.pages))))
         return
     _preload()
     count = pool_size(workers, len(jobs))
@@ -180,7 +184,8 @@ def _steps(pool: ProcessPoolExecutor, jobs: list[tuple[Job, Path]], setting: Set
                 assert isinstance(outcome, (Laid, Failure))
                 pdfs[index] = _unwrap(outcome)  # its layout was said before it returned
             else:
-                docx_seconds[index] = outcome
+                assert isinstance(outcome, (float, Failure))
+                docx_seconds[index] = _unwrap(outcome)
             if index in pdfs and index in docx_seconds:
                 finished(index, _plus(pdfs[index], docx_seconds[index]))
 
@@ -199,7 +204,10 @@ def _plus(laid: Laid, seconds: float) -> Laid:
     return Laid(laid.pages, laid.seconds + seconds, laid.uses)
 
 
-def _unwrap(outcome: Laid | Failure) -> Laid:
+Outcome = TypeVar("Outcome", Laid, float)
+
+
+def _unwrap(outcome: Outcome | Failure) -> Outcome:
     if isinstance(outcome, Failure):
         raise ContentError(outcome.path, outcome.line, outcome.message, outcome.hint)
     return outcome

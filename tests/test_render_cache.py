@@ -134,7 +134,8 @@ def test_a_paragraph_edit_in_the_example_meeting_matches_a_cold_build(
 
 def test_an_error_in_a_worker_fails_the_build_cleanly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
-    """A content error met while rendering, in a worker process: one line, exit 2, nothing published or cached."""
+    """A content error met while rendering, in a worker process: one line, exit 2, nothing published, no
+    render cached or left half-written."""
     import reportkit.render.binding
     import reportkit.write.pdf
     from reportkit.errors import ContentError
@@ -153,7 +154,11 @@ def test_an_error_in_a_worker_fails_the_build_cleanly(tmp_path: Path, monkeypatc
     assert not [p.name for p in (root / "build").iterdir() if not p.name.startswith(".")]  # no outputs
     assert not list((root / "build" / ".versions").rglob("*.pdf"))  # nor a half-written version
     renders = root / "build" / ".cache" / "renders"
-    assert not renders.exists() or not [p for p in renders.iterdir() if p.name != ".used-by"]
+    entries = [p for p in renders.iterdir() if p.name != ".used-by"] if renders.exists() else []
+    assert not [p.name for p in entries if p.name.startswith(".")]  # no render left half-written
+    assert not [p.name for p in entries if list(p.glob("*.pdf")) or list(p.glob("*.docx"))]  # every render failed
+    # the web edition, written while the workers rendered, keeps its pages: they are whole and keyed by content
+    assert all((p / "page.html").is_file() for p in entries)
 
 
 def _keys(root: Path, pack: str) -> list[str]:

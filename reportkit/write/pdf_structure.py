@@ -344,9 +344,12 @@ def rebuild_parent_tree(tree: Tree) -> None:
 
 def rewrite_artifacts(tree: Tree) -> None:
     """Marked content that no structure element owns any more becomes an artifact."""
+    by_page: dict[int, tuple[set[int], set[int]]] = {}  # page -> (pagination MCIDs, layout MCIDs)
+    for kind, found in ((0, tree.pagination), (1, tree.artifacts)):
+        for page_number, mcid in found:
+            by_page.setdefault(page_number, (set(), set()))[kind].add(mcid)
     for number, page in enumerate(tree.pdf.pages):
-        pagination = {mcid for p, mcid in tree.pagination if p == number}
-        plain = {mcid for p, mcid in tree.artifacts if p == number}
+        pagination, plain = by_page.get(number, (set(), set()))
         if not pagination and not plain:
             continue
         instructions: list[Any] = []

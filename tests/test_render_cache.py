@@ -200,13 +200,10 @@ def test_a_render_key_follows_an_images_bytes(tmp_path: Path) -> None:
     assert key() != before
 
 
-def test_an_edit_lays_out_only_its_items_piece(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The bound packs are made from pieces: after an edit to the decision (item 7) that moves no page,
-    only its piece of each pack is laid out again (the front sheets print the same ranges, so they come
-    from the cache too); the bytes are a cold build's."""
+def _pieces_laid_out(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The bound packs' pieces as they are laid out (in this process: build with one worker)."""
     import reportkit.render.binding
 
-    root = make_project(tmp_path / "project", {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
     laid_out: list[str] = []
     real = reportkit.render.binding.write_pdf
 
@@ -215,6 +212,15 @@ def test_an_edit_lays_out_only_its_items_piece(tmp_path: Path, monkeypatch: pyte
         return real(doc, *args)
 
     monkeypatch.setattr(reportkit.render.binding, "write_pdf", recording)
+    return laid_out
+
+
+def test_an_edit_lays_out_only_its_items_piece(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bound packs are made from pieces: after an edit to the decision (item 7) that moves no page,
+    only its piece of each pack is laid out again (the front sheets print the same ranges, so they come
+    from the cache too); the bytes are a cold build's."""
+    root = make_project(tmp_path / "project", {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
+    laid_out = _pieces_laid_out(monkeypatch)
     build(root, "meeting", workers=1)  # in this process, so the recording sees every piece
     assert {"agenda-pack-item-7", "agenda-pack-restricted-item-9", "agenda-pack-front"} <= set(laid_out)
     laid_out.clear()
@@ -232,18 +238,9 @@ def test_an_edit_lays_out_only_its_items_piece(tmp_path: Path, monkeypatch: pyte
 def test_an_edit_that_moves_pages_lays_out_the_items_after_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Two more pages in the decision (item 7) move the pages of item 8 on, so its piece is laid out
     again, and the front sheet with it; the bound pack is a cold build's, byte for byte."""
-    import reportkit.render.binding
-
     root = make_project(tmp_path / "project", {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
     build(root, "meeting", workers=1)
-    laid_out: list[str] = []
-    real = reportkit.render.binding.write_pdf
-
-    def recording(doc: Any, *args: Any) -> dict[str, int]:
-        laid_out.append(doc.slug)
-        return real(doc, *args)
-
-    monkeypatch.setattr(reportkit.render.binding, "write_pdf", recording)
+    laid_out = _pieces_laid_out(monkeypatch)
     sentence = "Carers told us the service helps them keep caring."
     edit(root / "content" / "meeting" / "decision.md", sentence, "\n\n".join([sentence * 8] * 14))
     build(root, "meeting", workers=1)

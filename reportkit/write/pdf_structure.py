@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -342,8 +343,16 @@ def rebuild_parent_tree(tree: Tree) -> None:
     tree.root.ParentTreeNextKey = max([int(p.obj.StructParents) for p in tree.pdf.pages] + sorted(annotations)) + 1
 
 
+# a marked-content sequence with an MCID as WeasyPrint writes it ("/P <</MCID 3>> BDC"); its text is
+# written as hexadecimal glyph strings, so the pattern cannot match inside a page's text
+MARKED_CONTENT = re.compile(rb"/[^\s/<>\[\]()]+\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC")
+PAGINATION_ARTIFACT = b"/Artifact <</Type /Pagination>> BDC"
+LAYOUT_ARTIFACT = b"/Artifact <</Type /Layout>> BDC"
+
+
 def rewrite_artifacts(tree: Tree) -> None:
-    """Marked content that no structure element owns any more becomes an artifact."""
+    """Marked content that no structure element owns any more becomes an artifact: its BDC operator is
+    rewritten in the page's content stream, which is otherwise left byte for byte as it was."""
     by_page: dict[int, tuple[set[int], set[int]]] = {}  # page -> (pagination MCIDs, layout MCIDs)
     for kind, found in ((0, tree.pagination), (1, tree.artifacts)):
         for page_number, mcid in found:
@@ -352,19 +361,16 @@ def rewrite_artifacts(tree: Tree) -> None:
         pagination, plain = by_page.get(number, (set(), set()))
         if not pagination and not plain:
             continue
-        instructions: list[Any] = []
-        for instruction in pikepdf.parse_content_stream(page):
-            if isinstance(instruction, pikepdf.ContentStreamInstruction) and str(instruction.operator) == "BDC":
-                properties = instruction.operands[1]
-                mcid = int(properties.MCID) if isinstance(properties, Dictionary) and "/MCID" in properties else -1
-                if mcid in pagination:
-                    instruction = pikepdf.ContentStreamInstruction(
-                        [Name("/Artifact"), Dictionary(Type=Name("/Pagination"))], instruction.operator)
-                elif mcid in plain:
-                    instruction = pikepdf.ContentStreamInstruction(
-                        [Name("/Artifact"), Dictionary(Type=Name("/Layout"))], instruction.operator)
-            instructions.append(instruction)
-        page.obj.Contents = tree.pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+        page.contents_coalesce()
+        page.obj.Contents = tree.pdf.make_stream(_retagged(page.obj.Contents.read_bytes(), pagination, plain))
+
+
+def _retagged(content: bytes, pagination: set[int], layout: set[int]) -> bytes:
+    def retag(match: re.Match[bytes]) -> bytes:
+        mcid = int(match.group(1))
+        return PAGINATION_ARTIFACT if mcid in pagination else LAYOUT_ARTIFACT if mcid in layout else match.group()
+
+    return MARKED_CONTENT.sub(retag, content)
 
 
 def finish(path: Path, sources: dict[int, Source]) -> None:

@@ -23,7 +23,7 @@ from .render.cache import RenderCache
 from .render.outputs import RenderSummary, render_setting, write_all
 from .render.progress import Progress, Silent
 from .render.web_pages import CachedPages
-from .render.workers import Job
+from .render.workers import Job, Workers, default_workers
 from .separation import exempt_files
 from .theme import Theme
 from .web_edition import write_html
@@ -46,6 +46,7 @@ def build(root: Path, name: str, force: bool = False, workers: int | None = None
     rendering every document again); ``workers`` processes render (default: one per CPU).
 
     Builds of one pack take turns (a lock per pack); what a failed or killed build left is removed first.
+    The workers start before the pack is read, so they are ready by the time it is checked.
     """
     confine.named_folder(root / "content", name, "pack", (root / "content" / name, None))
     layout = publish.Layout(root / "build", name)
@@ -53,18 +54,19 @@ def build(root: Path, name: str, force: bool = False, workers: int | None = None
         publish.clean(layout)
         if not force and manifest.up_to_date(root, name):
             return BuildResult(layout.public, _files(layout.public), up_to_date=True)
-        contents = read_contents(root, name)
-        findings = check_documents(contents.pack, contents.documents, information=False)
-        errors = [f for f in findings if f.severity == "error"]
-        if errors:
-            raise ChecksFailed(errors)
-        renders = _write_all(root, contents, layout, force, workers, progress or Silent())
+        with Workers(workers or default_workers()) as started:
+            contents = read_contents(root, name)
+            findings = check_documents(contents.pack, contents.documents, information=False)
+            errors = [f for f in findings if f.severity == "error"]
+            if errors:
+                raise ChecksFailed(errors)
+            renders = _write_all(root, contents, layout, force, started, progress or Silent())
     restricted = _files(layout.restricted) if layout.restricted.is_dir() else ()
     return BuildResult(layout.public, _files(layout.public), restricted=restricted,
                        warnings=tuple(f for f in findings if f.severity == "warning"), renders=renders)
 
 
-def _write_all(root: Path, contents: PackContents, layout: publish.Layout, force: bool, workers: int | None,
+def _write_all(root: Path, contents: PackContents, layout: publish.Layout, force: bool, workers: Workers,
                progress: Progress) -> RenderSummary:
     pack = contents.pack
     when = datetime(pack.spec.date.year, pack.spec.date.month, pack.spec.date.day, tzinfo=UTC)

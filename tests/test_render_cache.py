@@ -303,7 +303,34 @@ def test_a_docx_is_written_while_its_pdf_still_is(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(workers, "pdf_step", _slowly_written_pdf)  # the workers are forked with these
     monkeypatch.setattr(workers, "docx_step", _docx_start)
     finished: list[int] = []
-    workers.run([(Any, tmp_path)], Any, 2, lambda index, laid: finished.append(index), lambda: None)  # type: ignore[list-item]
+    with workers.Workers(2) as started:
+        workers.run([(Any, tmp_path)], Any, started, lambda index, laid: finished.append(index),  # type: ignore[list-item]
+                    lambda: None)
     assert finished == [0]
     assert json.loads((tmp_path / "docx-pages").read_text()) == {"top": 1}
     assert float((tmp_path / "docx-started").read_text()) < float((tmp_path / "pdf-written").read_text()) - 1
+
+
+def test_the_workers_start_before_the_pack_is_read_and_stop_with_a_failed_build(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The workers are running while the build reads the pack (they import the writers meanwhile);
+    a build that stops at its checks leaves none behind."""
+    import multiprocessing
+
+    import reportkit.build as building
+    from reportkit.check.engine import ChecksFailed
+
+    root = make_project(tmp_path / "project", {"mini": FIXTURES / "mini"})
+    seen: list[int] = []
+    reading = building.read_contents
+
+    def read_contents(*args: Any) -> Any:
+        seen.append(len(multiprocessing.active_children()))
+        return reading(*args)
+
+    monkeypatch.setattr(building, "read_contents", read_contents)
+    edit(root / "content" / "mini" / "report.md", "The peak month saw", "The peak month (TBC) saw")
+    with pytest.raises(ChecksFailed):
+        build(root, "mini", workers=2)
+    assert seen == [2]
+    assert multiprocessing.active_children() == []

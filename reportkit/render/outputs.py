@@ -15,7 +15,7 @@ from .cache import Keying, RenderCache, theme_chain_hash
 from .fonts import FONTTOOLS, MISSING_HINT, font_subsetter
 from .progress import Progress
 from .setting import Setting
-from .workers import Job, Laid, default_workers, pool_size, run
+from .workers import Job, Laid, Workers, pool_size, run
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ def render_setting(theme: Theme, resources: Resources, when: datetime, cache: Re
     return Setting(theme, resources, when, cache, keying)
 
 
-def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, workers: int | None,
+def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, workers: Workers,
               progress: Progress, meanwhile: Callable[[], set[str]]) -> RenderSummary:
     """``meanwhile`` is the build's own work (the web edition), done while the workers render; it says
     which render cache entries it used, so they are kept."""
@@ -41,8 +41,7 @@ def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, worke
     first = {key: keys.index(key) for key in entries if entries[key] is None}
     # the longest renders first (a bound pack is the longest), so no worker is left with one at the end
     todo = sorted(first.values(), key=lambda index: (not jobs[index].bound, index))
-    requested = workers or default_workers()
-    count = max(pool_size(requested, len(todo)), 1)
+    count = max(pool_size(workers.allowed, len(todo)), 1)
     progress.started(len(todo), len(jobs), count)
     for job, key in zip(jobs, keys):
         if entries[key] is not None:
@@ -58,7 +57,7 @@ def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, worke
         progress.document(jobs[index].shown, laid.seconds)
 
     try:
-        run([(jobs[index], scratch[index]) for index in todo], setting, requested, finished,
+        run([(jobs[index], scratch[index]) for index in todo], setting, workers, finished,
             lambda: used_meanwhile.update(meanwhile()))
     finally:
         for work in scratch.values():

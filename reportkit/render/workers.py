@@ -1,7 +1,9 @@
 """Writing documents in worker processes: each PDF, and its DOCX with the pages the PDF laid out.
 
-Every output is a function of its job and the setting alone, so the bytes are the same whatever
-the number of workers or the order they finish in. A DOCX waits only for its own PDF's layout, not
+The workers are started before the build reads the pack, and each imports the writers while the
+build reads and checks it, so the first render does not wait for those imports. Every output is a
+function of its job and the setting alone, so the bytes are the same whatever the number of
+workers or the order they finish in. A DOCX waits only for its own PDF's layout, not
 for the PDF to be written: a worker says where the anchors landed as soon as it knows (through a
 queue every worker is started with), and the DOCX goes to the next free worker while the PDF is
 still being written. At most one step per worker is handed out at a time, so a DOCX whose layout is
@@ -75,6 +77,31 @@ _layouts: Any = None  # in a worker: the queue to say a layout is known on, as (
 def _start_worker(layouts: Any) -> None:
     global _layouts
     _layouts = layouts
+    _import_writers()
+
+
+class Workers:
+    """``allowed`` worker processes, all started at once, before the build knows how many documents it
+    will render (none when one is allowed: the jobs then run in the build's own process); closing
+    waits for them to finish."""
+
+    def __init__(self, allowed: int) -> None:
+        self.allowed = allowed
+        self.pool: ProcessPoolExecutor | None = None
+        self.layouts: Any = None
+        if allowed > 1:
+            context = _context()
+            self.layouts = context.Queue()
+            self.pool = ProcessPoolExecutor(max_workers=allowed, mp_context=context, initializer=_start_worker,
+                                            initargs=(self.layouts,))
+            self.pool.submit(_nothing)  # starts the workers now, rather than at the first render
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, *_exception: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
 
 
 def pdf_step(job: Job, setting: Setting, work: Path, index: int = 0) -> Laid | Failure:
@@ -114,24 +141,19 @@ def docx_step(job: Job, setting: Setting, work: Path, pages: dict[str, int]) -> 
 Finished = Callable[[int, Laid], None]  # job index, its PDF's layout, with the seconds of both writers
 
 
-def run(jobs: list[tuple[Job, Path]], setting: Setting, workers: int, finished: Finished,
+def run(jobs: list[tuple[Job, Path]], setting: Setting, workers: Workers, finished: Finished,
         meanwhile: Callable[[], None]) -> None:
-    """Render each job into its folder, in up to ``workers`` processes; ``finished`` hears of each as its
-    DOCX is written. ``meanwhile`` runs in this process while the workers render (with one worker,
-    before the jobs), so even a single job runs in a worker when more than one is allowed."""
-    if pool_size(workers, len(jobs)) <= 1:
+    """Render each job into its folder, in the ``workers``; ``finished`` hears of each as its DOCX is
+    written. ``meanwhile`` runs in this process while the workers render (with one worker, before the
+    jobs), so even a single job runs in a worker when more than one is allowed."""
+    count = pool_size(workers.allowed, len(jobs))
+    if workers.pool is None or count <= 1:
         meanwhile()
         for index, (job, work) in enumerate(jobs):
             laid = _unwrap(pdf_step(job, setting, work))
             finished(index, _plus(laid, _unwrap(docx_step(job, setting, work, laid.pages))))
         return
-    _preload()
-    count = pool_size(workers, len(jobs))
-    context = _context()
-    layouts = context.Queue()
-    with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=_start_worker,
-                             initargs=(layouts,)) as pool:
-        _schedule(pool, layouts, jobs, setting, count, finished, meanwhile)
+    _schedule(workers.pool, workers.layouts, jobs, setting, count, finished, meanwhile)
 
 
 def _schedule(pool: ProcessPoolExecutor, layouts: Any, jobs: list[tuple[Job, Path]], setting: Setting,
@@ -191,8 +213,8 @@ def _steps(pool: ProcessPoolExecutor, jobs: list[tuple[Job, Path]], setting: Set
 
 
 def pool_size(workers: int, jobs: int) -> int:
-    """Worker processes for ``jobs`` when ``workers`` are allowed: up to two a job, as a job's DOCX is
-    written while its PDF still is; none (the jobs run in this process) when one is allowed."""
+    """The steps run at once for ``jobs`` when ``workers`` are allowed: up to two a job, as a job's DOCX
+    is written while its PDF still is; one (the jobs run in this process) when one is allowed."""
     return 1 if workers <= 1 else min(workers, 2 * jobs)
 
 
@@ -213,8 +235,8 @@ def _unwrap(outcome: Outcome | Failure) -> Outcome:
     return outcome
 
 
-def _preload() -> None:
-    """Import the writers' libraries once, before the workers fork, so each does not import them again."""
+def _import_writers() -> None:
+    """Import the writers and their libraries as a worker starts, before it is given a job."""
     import docx  # noqa: F401
     import weasyprint  # noqa: F401
 
@@ -225,7 +247,7 @@ def _preload() -> None:
 def _context() -> BaseContext:
     import multiprocessing
 
-    # fork shares the imported libraries with the workers; elsewhere each worker imports them itself
+    # fork shares what the build has imported so far (the model, the theme) with the workers
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
 
 

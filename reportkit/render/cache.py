@@ -29,23 +29,32 @@ KEY_VERSION = "render-2"
 PAGES_FILE = "pages.json"  # where each anchor landed, and the entries the render used
 
 
+_SCALARS = (str, int, float, bool, type(None))
+_FIELDS: dict[type, tuple[str, ...]] = {}  # a model class -> its field names, looked up once
+
+
 def canonical(value: Any, address: Callable[[Path], str]) -> Any:
     """``value`` (a model node, tuple, dict or scalar) as plain JSON data, the same for the same content.
 
     A file path becomes its virtual address (never the clone's path) and its content's hash.
     """
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = {f.name: canonical(getattr(value, f.name), address) for f in dataclasses.fields(value)}
-        return [type(value).__name__, fields]
-    if isinstance(value, (tuple, list)):
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is tuple or kind is list:
         return [canonical(item, address) for item in value]
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+    if names is not None:
+        return [kind.__name__, {name: canonical(getattr(value, name), address) for name in names}]
     if isinstance(value, dict):
         return [[str(k), canonical(v, address)] for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))]
     if isinstance(value, Path):
         return ["file", address(value), sha256(value) if value.is_file() else None]
     if isinstance(value, enum.Enum):
         return canonical(value.value, address)
-    if value is None or isinstance(value, (str, int, float, bool)):
+    if isinstance(value, _SCALARS):  # a subclass of one, such as a str with a type of its own
         return value
     raise TypeError(f"cannot key a render on a {type(value).__name__}")
 

@@ -5,12 +5,16 @@ The chain is given the pack's Markdown files as they are, front matter removed a
 (it cannot compute the tables, charts or cited figures, so it writes less). Needs pandoc (Debian:
 ``apt-get install pandoc``). Charts are drawn once before timing, as a rebuild finds them cached.
 
+A third comparison gives the floor of laying the document out in one process: the ``weasyprint``
+command alone, writing reportkit's own HTML of the document as a PDF/UA-1 file, against the chain.
+
     python benchmarks/pandoc_chain.py [PACK] [--pairs N]
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -35,6 +39,25 @@ def _markdown(pack: Path) -> str:
             text = text.split("\n---", 2)[-1].split("\n", 1)[-1]
         texts.append(text)
     return "\n\n".join(texts)
+
+
+def _own_html(root: Path, pack: str, target: Path) -> None:
+    """reportkit's print HTML of the pack's main document, its files' virtual addresses made real."""
+    from reportkit.build import pack_resources
+    from reportkit.papers import read_contents
+    from reportkit.write.html import render_html
+    from reportkit.write.resources import PREFIX
+
+    contents = read_contents(root, pack)
+    resources = pack_resources(root, contents)
+    html = render_html(contents.documents[0], contents.pack.context.theme, resources)
+
+    def real(match: re.Match[str]) -> str:
+        path = resources.path(match.group())
+        assert path is not None, match.group()
+        return path.as_uri()
+
+    target.write_text(re.sub(re.escape(PREFIX) + r"[^\"')]+", real, html), encoding="utf-8")
 
 
 def main() -> None:
@@ -62,9 +85,13 @@ def main() -> None:
         run("pandoc", str(source), "-o", str(chain / "all.docx"))
         pdf_leg()
 
+    def own_html_alone() -> None:
+        run(str(WEASYPRINT), "--pdf-variant", "pdf/ua-1", str(chain / "own.html"), str(chain / "own.pdf"))
+
     reportkit = ("--root", str(root), "build", "-q", "--force", args.pack)
     try:
         command(*reportkit)  # draw the charts
+        _own_html(root, args.pack, chain / "own.html")
         whole_chain()
         report(f"{args.pack}: reportkit (DOCX + PDF) against pandoc -> DOCX + pandoc -> HTML -> WeasyPrint",
                "reportkit build --force", "pandoc chain", paired(lambda: command(*reportkit), whole_chain,
@@ -72,6 +99,8 @@ def main() -> None:
         report(f"{args.pack}: reportkit (DOCX + PDF) against the chain's PDF leg alone",
                "reportkit build --force", "pandoc -> HTML -> WeasyPrint", paired(lambda: command(*reportkit),
                                                                                  pdf_leg, args.pairs))
+        report(f"{args.pack}: WeasyPrint alone on reportkit's own HTML (PDF/UA-1) against the whole chain",
+               "weasyprint own.html (one process)", "pandoc chain", paired(own_html_alone, whole_chain, args.pairs))
         import pikepdf
 
         counts = []

@@ -22,10 +22,14 @@ class CachedPages:
         self.keying = keying
         self.address = address
         self.used: set[str] = set()
+        self._last: tuple[Page, str] | None = None  # the page last keyed: a miss is looked up, then put
 
     def _key(self, page: Page) -> str:
+        if self._last is not None and self._last[0] is page:
+            return self._last[1]
         key = self.keying.key(("web page", page), self.address)
         self.used.add(key)
+        self._last = (page, key)
         return key
 
     def get(self, page: Page) -> tuple[str, tuple[str, ...]] | None:

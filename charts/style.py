@@ -78,5 +78,15 @@ def value_formatter(unit: str) -> Any:
 
 
 def save_png(figure: Any, target: Any, dpi: int) -> None:
-    """Save with no timestamp or software stamp, so the same chart gives the same bytes."""
-    figure.savefig(target, format="png", dpi=dpi, metadata={"Software": None})
+    """Save with no timestamp or software stamp, so the same chart gives the same bytes, and on white
+    with no alpha channel: a PDF would carry the channel as a second image, encoded on every render."""
+    import io
+
+    from PIL import Image
+
+    drawn = io.BytesIO()
+    figure.savefig(drawn, format="png", dpi=dpi, metadata={"Software": None})
+    with Image.open(drawn) as image:
+        rgba = image.convert("RGBA")
+        Image.alpha_composite(Image.new("RGBA", rgba.size, "white"), rgba).convert("RGB").save(
+            target, format="PNG", dpi=(dpi, dpi))

@@ -334,3 +334,25 @@ def test_the_workers_start_before_the_pack_is_read_and_stop_with_a_failed_build(
         build(root, "mini", workers=2)
     assert seen == [2]
     assert multiprocessing.active_children() == []
+
+
+def _importing_for_a_minute() -> None:
+    time.sleep(60)
+
+
+def test_a_failed_build_stops_its_workers_without_waiting_for_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Workers still importing the writers when the checks fail are stopped, not waited for."""
+    import multiprocessing
+
+    from reportkit.check.engine import ChecksFailed
+    from reportkit.render import workers
+
+    monkeypatch.setattr(workers, "_import_writers", _importing_for_a_minute)  # the workers are forked with it
+    root = make_project(tmp_path / "project", {"mini": FIXTURES / "mini"})
+    edit(root / "content" / "mini" / "report.md", "The peak month saw", "The peak month (TBC) saw")
+    started = time.monotonic()
+    with pytest.raises(ChecksFailed):
+        build(root, "mini", workers=2)
+    assert time.monotonic() - started < 30
+    assert multiprocessing.active_children() == []

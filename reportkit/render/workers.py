@@ -74,16 +74,25 @@ class Laid:
 _layouts: Any = None  # in a worker: the queue to say a layout is known on, as (job index, pages)
 
 
-def _start_worker(layouts: Any) -> None:
+def _start_worker(layouts: Any, eager: Any) -> None:
     global _layouts
     _layouts = layouts
-    _import_writers()
+    with eager.get_lock():
+        first = eager.value > 0
+        eager.value -= 1
+    if first:
+        _import_writers()
+
+
+EAGER = 2  # the workers that import the writers as they start: any build that renders uses two
 
 
 class Workers:
     """``allowed`` worker processes, all started at once, before the build knows how many documents it
-    will render (none when one is allowed: the jobs then run in the build's own process); closing
-    waits for them to finish."""
+    will render (none when one is allowed: the jobs then run in the build's own process). The first
+    two import the writers as they start; the rest, which a build of one document leaves idle, import
+    them only if they are given a job. A build that fails stops them at once; otherwise closing waits
+    for them to finish."""
 
     def __init__(self, allowed: int) -> None:
         self.allowed = allowed
@@ -93,15 +102,20 @@ class Workers:
             context = _context()
             self.layouts = context.Queue()
             self.pool = ProcessPoolExecutor(max_workers=allowed, mp_context=context, initializer=_start_worker,
-                                            initargs=(self.layouts,))
+                                            initargs=(self.layouts, context.Value("i", EAGER)))
             self.pool.submit(_nothing)  # starts the workers now, rather than at the first render
 
     def __enter__(self) -> Workers:
         return self
 
-    def __exit__(self, *_exception: object) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
+    def __exit__(self, failed: type[BaseException] | None, *_exception: object) -> None:
+        if self.pool is None:
+            return
+        if failed is not None:  # nothing they are doing is wanted: not even the imports
+            # no public way to stop the workers before Python 3.14; without it, closing waits for them
+            for process in list((getattr(self.pool, "_processes", None) or {}).values()):
+                process.terminate()
+        self.pool.shutdown(cancel_futures=True)
 
 
 def pdf_step(job: Job, setting: Setting, work: Path, index: int = 0) -> Laid | Failure:

@@ -356,3 +356,33 @@ def test_a_failed_build_stops_its_workers_without_waiting_for_them(
         build(root, "mini", workers=2)
     assert time.monotonic() - started < 30
     assert multiprocessing.active_children() == []
+
+
+def test_a_worker_stopped_mid_render_leaves_nothing_in_the_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """When one worker's piece fails, the other, still laying out a piece of the other bound pack, is
+    stopped, and that piece's unfinished folder goes with the build."""
+    import os
+
+    import reportkit.render.binding
+    from reportkit.errors import ContentError
+
+    root = make_project(tmp_path / "project", {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
+    first = tmp_path / "first-piece-started"
+
+    def lay_out(*_args: object) -> dict[str, int]:
+        try:
+            os.close(os.open(first, os.O_CREAT | os.O_EXCL))
+        except FileExistsError:  # the second worker's piece fails
+            raise ContentError(root / "content" / "meeting" / "programme.md", 3, "refused to read 'x.png'",
+                               "keep it in") from None
+        time.sleep(60)  # the first worker's is still being laid out
+        return {}
+
+    monkeypatch.setattr(reportkit.render.binding, "write_pdf", lay_out)  # the workers are forked with it
+    started = time.monotonic()
+    assert main(["--root", str(root), "build", "-j", "2", "meeting"]) == 2
+    assert time.monotonic() - started < 30
+    assert capsys.readouterr().err.strip().splitlines()[-1].startswith("error: content/meeting/programme.md:3:")
+    renders = root / "build" / ".cache" / "renders"
+    assert not [p.name for p in renders.iterdir() if p.name.startswith(".") and p.name != ".used-by"]

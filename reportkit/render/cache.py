@@ -92,11 +92,15 @@ def _tools() -> tuple[tuple[str, str], ...]:
 
 
 class RenderCache:
-    """Entries are folders written whole under a temporary name, then renamed: never half there."""
+    """Entries are folders written whole under a temporary name, then renamed: never half there.
+
+    The temporary folders of one build, made in any of its processes, are kept together in one folder
+    of its own, so the build can remove whatever a stopped worker left unfinished."""
 
     def __init__(self, folder: Path, read: bool = True) -> None:
         self.folder = folder
         self.read = read  # False (--force) renders everything again, still refreshing the entries
+        self.unfinished = folder / f".unfinished-{os.getpid()}"  # named by the build's process, not a worker's
 
     def get(self, key: str) -> Path | None:
         entry = self.folder / key
@@ -106,10 +110,14 @@ class RenderCache:
 
     def scratch(self, key: str) -> Path:
         """A fresh folder to render ``key`` into; ``store`` makes it the entry."""
-        work = self.folder / f".{key}.{os.getpid()}"
+        work = self.unfinished / f"{key}.{os.getpid()}"
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
         return work
+
+    def discard_unfinished(self) -> None:
+        """Remove this build's temporary folders: every render it finished has been stored."""
+        shutil.rmtree(self.unfinished, ignore_errors=True)
 
     def store(self, key: str, work: Path, pages: dict[str, int], uses: tuple[str, ...] = ()) -> Path:
         """``uses``: the entries this render was made from (a bound pack's pieces), kept while it is."""

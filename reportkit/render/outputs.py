@@ -60,8 +60,7 @@ def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, worke
         run([(jobs[index], scratch[index]) for index in todo], setting, workers, finished,
             lambda: used_meanwhile.update(meanwhile()))
     finally:
-        for work in scratch.values():
-            shutil.rmtree(work, ignore_errors=True)
+        cache.discard_unfinished()  # including what a worker stopped mid-render left
     used = set(keys) | used_meanwhile
     for job, key in zip(jobs, keys):
         entry = entries[key]

@@ -1,7 +1,7 @@
 """Writing documents in worker processes: each PDF, and its DOCX with the pages the PDF laid out.
 
-The workers are started before the build reads the pack, and each imports the writers while the
-build reads and checks it, so the first render does not wait for those imports. Every output is a
+The workers are started before the build reads the pack, and two of them import the writers while
+the build reads and checks it, so the first renders do not wait for those imports. Every output is a
 function of its job and the setting alone, so the bytes are the same whatever the number of
 workers or the order they finish in. A DOCX waits only for its own PDF's layout, not
 for the PDF to be written: a worker says where the anchors landed as soon as it knows (through a

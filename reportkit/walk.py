@@ -15,15 +15,25 @@ from typing import Any
 _OPAQUE_FIELDS = frozenset({"spec", "raw", "data", "source"})
 
 
-_FIELDS: dict[type, tuple[str, ...] | None] = {}  # per class: looked up once, as every node is visited
+# per class, looked up once (as every node is visited); plain dicts, as mypy will not pass a class
+# to functools.cache (a class is not Hashable to it)
+_NAMES: dict[type, tuple[str, ...] | None] = {}
+_CHILDREN: dict[type, tuple[str, ...] | None] = {}
+
+
+def field_names(kind: type) -> tuple[str, ...] | None:
+    """The fields of a model class; None for what is not a dataclass."""
+    if kind not in _NAMES:
+        _NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+    return _NAMES[kind]
 
 
 def _child_fields(kind: type) -> tuple[str, ...] | None:
     """The fields of a node class that hold the tree below it; None for what is not a node."""
-    if kind not in _FIELDS:
-        _FIELDS[kind] = (tuple(f.name for f in dataclasses.fields(kind) if f.name not in _OPAQUE_FIELDS)
-                         if dataclasses.is_dataclass(kind) else None)
-    return _FIELDS[kind]
+    if kind not in _CHILDREN:
+        names = field_names(kind)
+        _CHILDREN[kind] = None if names is None else tuple(name for name in names if name not in _OPAQUE_FIELDS)
+    return _CHILDREN[kind]
 
 
 def _children(node: Any) -> list[tuple[str, Any]]:

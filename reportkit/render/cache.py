@@ -9,7 +9,6 @@ for an identical render.
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import hashlib
 import json
@@ -23,6 +22,7 @@ from typing import Any
 
 from ..manifest import code_hash, sha256, tool_versions
 from ..theme import Theme
+from ..walk import field_names
 from .fonts import library_versions
 
 KEY_VERSION = "render-2"
@@ -30,7 +30,6 @@ PAGES_FILE = "pages.json"  # where each anchor landed, and the entries the rende
 
 
 _SCALARS = (str, int, float, bool, type(None))
-_FIELDS: dict[type, tuple[str, ...]] = {}  # a model class -> its field names, looked up once
 
 
 def canonical(value: Any, address: Callable[[Path], str]) -> Any:
@@ -43,9 +42,7 @@ def canonical(value: Any, address: Callable[[Path], str]) -> Any:
         return value
     if kind is tuple or kind is list:
         return [canonical(item, address) for item in value]
-    names = _FIELDS.get(kind)
-    if names is None and dataclasses.is_dataclass(value) and not isinstance(value, type):
-        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(value))
+    names = field_names(kind)
     if names is not None:
         return [kind.__name__, {name: canonical(getattr(value, name), address) for name in names}]
     if isinstance(value, dict):

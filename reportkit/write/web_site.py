@@ -88,7 +88,7 @@ def edition_files(edition: Edition, theme: Theme, resources: Resources,
                       for start, papers in edition.item_papers.items())
         wanted[f"{AGENDA}.html"] = Page(edition.agenda, site, links, AGENDA)
     wanted[f"{INDEX}.html"] = Page(index_document(edition, theme), site, current=INDEX)
-    writers: list[PageWriter] = []  # made on the first page not in the store: it compiles the templates
+    writer: PageWriter | None = None  # made on the first page not in the store: it compiles the templates
     pages: dict[str, str] = {}
     for name, page in wanted.items():
         stored = store.get(page) if store is not None else None
@@ -96,10 +96,9 @@ def edition_files(edition: Edition, theme: Theme, resources: Resources,
             pages[name] = stored[0]
             assets.add(stored[1])
             continue
-        if not writers:
-            writers.append(PageWriter(theme, assets.url))
+        writer = writer or PageWriter(theme, assets.url)
         assets.used = set()
-        pages[name] = writers[0].render(page.doc, page.site, dict(page.links), page.current)
+        pages[name] = writer.render(page.doc, page.site, dict(page.links), page.current)
         if store is not None:
             store.put(page, pages[name], tuple(sorted(assets.used)))
     fonts = {face: assets.url(path).removeprefix("assets/") for face, path in theme.font_faces.items()}

@@ -134,6 +134,21 @@ def test_accessibility_properties_hold(example: Path) -> None:
     check_docx(example / "self-assessment.docx", TITLE)
 
 
+def test_charts_are_opaque_images_with_no_second_mask_image(example: Path) -> None:
+    """Each chart is one RGB image: in the PDF, no soft mask beside it; in the DOCX, no alpha channel."""
+    import io
+
+    from PIL import Image
+
+    with pikepdf.open(example / "self-assessment.pdf") as pdf:  # read while it is open
+        images = [image for page in pdf.pages for image in page.images.values()]
+        assert len(images) >= 9  # the self-assessment's charts
+        assert all("/SMask" not in image and image.ColorSpace == "/DeviceRGB" for image in images)
+    with zipfile.ZipFile(example / "self-assessment.docx") as package:
+        charts = [package.read(name) for name in package.namelist() if name.endswith(".png")]
+    assert len(charts) >= 9 and {Image.open(io.BytesIO(chart)).mode for chart in charts} == {"RGB"}
+
+
 @pytest.fixture
 def sa_project(tmp_path: Path) -> Path:
     return make_project(tmp_path / "project", {"sa": FIXTURES / "sa"})

@@ -141,7 +141,7 @@ def test_charts_are_opaque_images_with_no_second_mask_image(example: Path) -> No
     from PIL import Image
 
     with pikepdf.open(example / "self-assessment.pdf") as pdf:  # read while it is open
-        images = [image for page in pdf.pages for image in page.images.values()]
+        images = [image for page in pdf.pages for image in page.get_images().values()]
         assert len(images) >= 9  # the self-assessment's charts
         assert all("/SMask" not in image and image.ColorSpace == "/DeviceRGB" for image in images)
     with zipfile.ZipFile(example / "self-assessment.docx") as package:

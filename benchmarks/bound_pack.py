@@ -70,7 +70,7 @@ def main() -> None:
     edits = count(1)
 
     def setting(cache: Path) -> Setting:
-        return render_setting(theme, resources, when, RenderCache(cache))
+        return render_setting(theme, resources, when, RenderCache(cache), processes=1)
 
     def cold() -> None:
         shutil.rmtree(cache_folder, ignore_errors=True)

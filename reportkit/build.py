@@ -84,7 +84,7 @@ def _write_all(root: Path, contents: PackContents, layout: publish.Layout, force
             if exempt:
                 jobs.append(_meeting_job(contents, theme, publish.RESTRICTED, restricted=True))
         cache = RenderCache(root / "build" / ".cache" / "renders", read=not force)
-        setting = render_setting(theme, resources, when, cache)
+        setting = render_setting(theme, resources, when, cache, workers.allowed)
         pages = CachedPages(cache, setting.keying, resources.url)
 
         def web_edition() -> set[str]:

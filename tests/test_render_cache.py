@@ -140,7 +140,7 @@ def test_an_error_in_a_worker_fails_the_build_cleanly(tmp_path: Path, monkeypatc
     import reportkit.write.pdf
     from reportkit.errors import ContentError
 
-    def refuse(*_args: object) -> dict[str, int]:
+    def refuse(*_args: object, **_options: object) -> dict[str, int]:
         raise ContentError(root / "content" / "meeting" / "programme.md", 3, "refused to read 'x.png'", "keep it in")
 
     root = make_project(tmp_path / "project", {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
@@ -207,9 +207,9 @@ def _pieces_laid_out(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     laid_out: list[str] = []
     real = reportkit.render.binding.write_pdf
 
-    def recording(doc: Any, *args: Any) -> dict[str, int]:
+    def recording(doc: Any, *args: Any, **options: Any) -> dict[str, int]:
         laid_out.append(doc.slug)
-        return real(doc, *args)
+        return real(doc, *args, **options)
 
     monkeypatch.setattr(reportkit.render.binding, "write_pdf", recording)
     return laid_out
@@ -370,7 +370,7 @@ def test_a_worker_stopped_mid_render_leaves_nothing_in_the_cache(
     root = make_project(tmp_path / "project", {"meeting": FIXTURES / "meeting", "mini": FIXTURES / "mini"})
     first = tmp_path / "first-piece-started"
 
-    def lay_out(*_args: object) -> dict[str, int]:
+    def lay_out(*_args: object, **_options: object) -> dict[str, int]:
         try:
             os.close(os.open(first, os.O_CREAT | os.O_EXCL))
         except FileExistsError:  # the second worker's piece fails

@@ -98,7 +98,8 @@ def _cached_render(doc: Document, pagination: Pagination, setting: Setting) -> P
     if entry is None:
         work = cache.scratch(key)
         try:
-            pages = write_pdf(doc, setting.theme, setting.resources, work / PIECE, pagination)
+            pages = write_pdf(doc, setting.theme, setting.resources, work / PIECE, pagination,
+                              processes=setting.processes)
         except BaseException:
             shutil.rmtree(work, ignore_errors=True)
             raise

@@ -26,9 +26,10 @@ class RenderSummary:
     subsetter: str  # the font subsetter that made (or would make) the embedded fonts
 
 
-def render_setting(theme: Theme, resources: Resources, when: datetime, cache: RenderCache) -> Setting:
+def render_setting(theme: Theme, resources: Resources, when: datetime, cache: RenderCache,
+                   processes: int) -> Setting:
     keying = Keying(theme_chain_hash(theme), int(when.timestamp()), font_subsetter())
-    return Setting(theme, resources, when, cache, keying)
+    return Setting(theme, resources, when, cache, keying, processes)
 
 
 def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, workers: Workers,

@@ -17,6 +17,7 @@ class Setting:
     when: datetime
     cache: RenderCache  # a bound pack keeps its pieces here
     keying: Keying
+    processes: int = 1  # how many processes one render may use at once (the build's workers)
 
     @property
     def epoch(self) -> int:

@@ -134,7 +134,8 @@ def pdf_step(job: Job, setting: Setting, work: Path, index: int = 0) -> Laid | F
         if job.bound:
             bound = write_bound(job.pdf, setting, target, laid_out)
             return Laid(bound.pages, time.perf_counter() - started, bound.uses)
-        pages = write_pdf(job.pdf, setting.theme, setting.resources, target, laid_out=laid_out)
+        pages = write_pdf(job.pdf, setting.theme, setting.resources, target, laid_out=laid_out,
+                          processes=setting.processes)
     except ContentError as error:
         return Failure(str(error.path), error.line, error.message, error.hint)
     return Laid(pages, time.perf_counter() - started)

@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import ContentError
 from ..model import Document, pending_nodes
 from ..theme import Theme
-from . import pdf_sources, pdf_structure
+from . import pdf_ranges, pdf_sources, pdf_structure
 from .html import NUMBERED, Pagination, render_html
 from .resources import PREFIX, Resources
 
@@ -47,18 +47,31 @@ def _add_header_scope(_document: Any, pdf: Any) -> None:
 
 def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path,
               pagination: Pagination = NUMBERED,
-              laid_out: Callable[[dict[str, int]], None] | None = None) -> dict[str, int]:
+              laid_out: Callable[[dict[str, int]], None] | None = None, processes: int = 1) -> dict[str, int]:
     """Render ``doc`` to ``target`` and return the page (counted from 1) each anchor landed on;
-    ``laid_out`` hears of those pages as soon as they are known, before the PDF is written.
+    ``laid_out`` hears of those pages as soon as they are known, before the PDF is written. A long
+    document's pages are drawn in two ranges, at once where ``processes`` allows (the bytes are the same).
 
     SOURCE_DATE_EPOCH must be set for repeatable bytes.
     """
     assert not pending_nodes(doc), f"{doc.slug} has not been through the resolve pass"
-    options = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
-    document = _render(doc, theme, resources, pagination, target, options)
+    document = _render(doc, theme, resources, pagination, target, OPTIONS)
     pages = _anchor_pages(document)
     if laid_out is not None:
         laid_out(pages)
+    split = pdf_ranges.split_page(document)
+    if split is None:
+        _write_tagged(document, target)
+    else:
+        pdf_ranges.write_in_ranges(document, split, target, _write_tagged, processes)
+    return pages
+
+
+OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
+
+
+def _write_tagged(document: Any, target: Path) -> None:
+    """Write laid-out pages as a PDF/UA-1 file, finished by the post-pass."""
     sources: dict[int, pdf_sources.Source] = {}
 
     def finisher(document: Any, pdf: Any) -> None:
@@ -66,9 +79,8 @@ def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path,
         sources.update(pdf_sources.sources_of(pdf))
 
     pdf_sources.install()
-    document.write_pdf(target, finisher=finisher, **options)
+    document.write_pdf(target, finisher=finisher, **OPTIONS)
     pdf_structure.finish(target, sources)
-    return pages
 
 
 def _render(doc: Document, theme: Theme, resources: Resources, pagination: Pagination, target: Path,

@@ -5,44 +5,111 @@ destinations (anchors are unique across the pieces, as binding prefixes them, so
 finds its target). The structure trees are joined here: each piece has been through
 :mod:`.pdf_structure`, so its tree is final, and binding moves its top-level elements under the
 first piece's Document element, numbers every page's and annotation's entry in the parent tree
-afresh and rebuilds that tree. The bound PDF keeps the first piece's document information, XMP
+afresh and rebuilds that tree. A table header's ID that another piece already uses is renamed, with
+the cells that point at it. The bound PDF keeps the first piece's document information, XMP
 metadata, language and viewer preferences: the front sheet's, which carry the pack's title.
+
+The ranges of one document's pages (:mod:`.pdf_ranges`) are joined the same way, but take their
+named destinations and bookmarks from the whole document's layout: a range holds only its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pikepdf
-from pikepdf import Array, Dictionary, Name
+from pikepdf import Array, Dictionary, Name, String
 
 from .pdf_structure import Tree, is_element, kids, rebuild_parent_tree, set_kids
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where a named anchor (or a bookmark) leads: a page counted from 0, and a point on it in PDF units."""
+
+    name: str
+    page: int
+    x: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    title: str
+    target: Destination
+    children: list[Bookmark]
+    closed: bool
 
 
 def bind_pdfs(pieces: Sequence[Path], front_pages: int, target: Path) -> None:
     """Write ``pieces`` bound in order to ``target``; the first ``front_pages`` pages are labelled
     i, ii, ... and the rest 1, 2, ... as their footers print them. The same pieces give the same bytes."""
     with pikepdf.open(pieces[0]) as bound:
-        document = bound.Root.StructTreeRoot.K[0]
-        for path in pieces[1:]:
-            with pikepdf.open(path) as piece:
-                # the pages, with their bookmarks and named destinations, first: the structure
-                # elements copied after them point at the copies of these pages
-                bound.add_pages_from(piece, forms="strip", layers="ignore")
-                _append_structure(bound, piece, document)
-        _number_parents(bound)
-        rebuild_parent_tree(Tree(bound, {}))
+        _append_pieces(bound, pieces[1:], outlines="preserve")
         if front_pages:
             bound.Root.PageLabels = Dictionary(Nums=Array([0, Dictionary(S=Name("/r")),
                                                            front_pages, Dictionary(S=Name("/D"), St=1)]))
-        bound.save(target, deterministic_id=True, compress_streams=True,
-                   object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        _save(bound, target)
 
 
-def _append_structure(bound: pikepdf.Pdf, piece: pikepdf.Pdf, document: Any) -> None:
-    """The piece's top-level structure elements, moved under the bound PDF's Document element."""
+def join_ranges(ranges: Sequence[Path], target: Path, destinations: Sequence[Destination],
+                bookmarks: Sequence[Bookmark]) -> None:
+    """Write the ranges of one document's pages joined to ``target``, with the document's own named
+    destinations and bookmarks (each range has stand-ins for the anchors it links to elsewhere)."""
+    with pikepdf.open(ranges[0]) as joined:
+        _append_pieces(joined, ranges[1:], outlines="ignore")
+        pages = [page.obj for page in joined.pages]
+        names = pikepdf.NameTree.new(joined)
+        for destination in destinations:
+            names[destination.name] = _explicit(pages, destination)
+        joined.Root.Names = Dictionary(Dests=names.obj)
+        if "/Outlines" in joined.Root:
+            del joined.Root.Outlines
+        with joined.open_outline() as outline:
+            outline.root.extend(_outline_items(pages, bookmarks))
+        _save(joined, target)
+
+
+def _append_pieces(bound: pikepdf.Pdf, pieces: Sequence[Path], outlines: str) -> None:
+    document = bound.Root.StructTreeRoot.K[0]
+    ids = set(_ids(document))
+    for number, path in enumerate(pieces, start=1):
+        with pikepdf.open(path) as piece:
+            if outlines == "ignore" and "/Names" in piece.Root:
+                del piece.Root.Names  # stand-ins: the whole document's destinations are written after
+            # the pages, with their bookmarks and named destinations, first: the structure
+            # elements copied after them point at the copies of these pages
+            bound.add_pages_from(piece, forms="strip", layers="ignore",
+                                 outlines="ignore" if outlines == "ignore" else "preserve")
+            _append_structure(bound, piece, document, ids, f"p{number}-")
+    _number_parents(bound)
+    rebuild_parent_tree(Tree(bound, {}))
+
+
+def _save(pdf: pikepdf.Pdf, target: Path) -> None:
+    pdf.save(target, deterministic_id=True, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+
+
+def _explicit(pages: list[Any], destination: Destination) -> Array:
+    return Array([pages[destination.page], Name.XYZ, destination.x, destination.y, 0])
+
+
+def _outline_items(pages: list[Any], bookmarks: Sequence[Bookmark]) -> list[pikepdf.OutlineItem]:
+    items = []
+    for bookmark in bookmarks:
+        item = pikepdf.OutlineItem(bookmark.title, _explicit(pages, bookmark.target))
+        item.children.extend(_outline_items(pages, bookmark.children))
+        item.is_closed = bookmark.closed
+        items.append(item)
+    return items
+
+
+def _append_structure(bound: pikepdf.Pdf, piece: pikepdf.Pdf, document: Any, ids: set[str], prefix: str) -> None:
+    """The piece's top-level structure elements, moved under the bound PDF's Document element; ``ids``
+    (those the bound PDF uses) grows by the piece's, which are renamed where they are taken."""
     top = kids(piece.Root.StructTreeRoot.K[0])
     for element in top:
         if is_element(element):
@@ -51,7 +118,33 @@ def _append_structure(bound: pikepdf.Pdf, piece: pikepdf.Pdf, document: Any) -> 
     for element in copies:
         if is_element(element):
             element.P = document
+            _unique_ids(element, ids, prefix)
     set_kids(document, [*kids(document), *copies])
+
+
+def _elements(element: Any) -> Iterator[Any]:
+    yield element
+    for kid in kids(element):
+        if is_element(kid):
+            yield from _elements(kid)
+
+
+def _ids(element: Any) -> Iterator[str]:
+    return (str(each.ID) for each in _elements(element) if "/ID" in each)
+
+
+def _unique_ids(top: Any, ids: set[str], prefix: str) -> None:
+    """Table header IDs (WeasyPrint makes them from object numbers, so two pieces can share one) made
+    unique in the bound PDF, and the cells' Headers that point at them changed with them."""
+    elements = list(_elements(top))
+    renamed = {str(each.ID): prefix + str(each.ID) for each in elements if "/ID" in each and str(each.ID) in ids}
+    for element in elements:
+        if "/ID" in element and str(element.ID) in renamed:
+            element.ID = String(renamed[str(element.ID)])
+        attributes = element.get("/A")
+        if renamed and isinstance(attributes, Dictionary) and "/Headers" in attributes:
+            attributes.Headers = Array([String(renamed.get(str(h), str(h))) for h in attributes.Headers])
+    ids.update(_ids(top))
 
 
 def _number_parents(bound: pikepdf.Pdf) -> None:

@@ -126,6 +126,28 @@ def test_contents_leader_dots_are_not_content(built_example: Callable[[str], Pat
 
 
 @pytest.mark.slow
+def test_each_leader_is_drawn_as_one_run_of_dots(built_example: Callable[[str], Path]) -> None:
+    """Each contents entry's dots are one layout artifact holding one text run, not one per dot."""
+    path = built_example("self-assessment-2024-09") / "self-assessment.pdf"
+    with pdfplumber.open(path) as plumbed:
+        page_text = plumbed.pages[1].extract_text() or ""
+    entries = [line for line in page_text.splitlines() if re.search(r"\.{20,}\s*\d+$", line)]
+    with pikepdf.open(path) as pdf:
+        runs: list[int] = []  # text shows in each layout artifact of the contents page
+        inside = False
+        for operands, operator in pikepdf.parse_content_stream(pdf.pages[1]):
+            if str(operator) == "BDC":
+                inside = str(operands[0]) == "/Artifact" and str(operands[1].get("/Type")) == "/Layout"
+                runs += [0] if inside else []
+            elif str(operator) == "EMC":
+                inside = False
+            elif inside and str(operator) in ("Tj", "TJ"):
+                runs[-1] += 1
+    assert len(entries) >= 20, page_text
+    assert len(runs) == len(entries) and set(runs) == {1}, (len(runs), len(entries))
+
+
+@pytest.mark.slow
 def test_one_table_element_per_table(built_example: Callable[[str], Path]) -> None:
     """As many Table elements as the Word edition has tables; each with one head, one body, one caption."""
     folder = built_example("market-position-2025")

@@ -10,7 +10,7 @@ from typing import Any
 from ..errors import ContentError
 from ..model import Document, pending_nodes
 from ..theme import Theme
-from . import pdf_ranges, pdf_sources, pdf_structure
+from . import pdf_leaders, pdf_ranges, pdf_sources, pdf_structure
 from .html import NUMBERED, Pagination, render_html
 from .resources import PREFIX, Resources
 
@@ -89,6 +89,7 @@ def _render(doc: Document, theme: Theme, resources: Resources, pagination: Pagin
     from weasyprint.urls import FatalURLFetchingError
 
     html = render_html(doc, theme, resources, pagination)
+    pdf_leaders.install()
     try:
         return HTML(string=html, base_url=f"{PREFIX}pack/", url_fetcher=_fetcher(resources)).render(**options)
     except FatalURLFetchingError as refusal:

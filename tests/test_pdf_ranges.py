@@ -1,0 +1,174 @@
+"""A long document's PDF drawn in two ranges of pages and joined: the same document as drawn whole (its
+named destinations, links, bookmarks, structure tree and text), the same bytes however many processes
+draw it, and a split only where no structure element runs across it."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pdfplumber
+import pikepdf
+import pytest
+
+from reportkit.build import pack_resources
+from reportkit.papers import read_contents
+from reportkit.write import pdf_ranges
+from reportkit.write.html import NUMBERED
+from reportkit.write.pdf import OPTIONS, _render, _write_tagged
+
+PACK = "self-assessment-2024-09"
+
+
+def _kids(element: Any) -> list[Any]:
+    value = element.get("/K")
+    return [] if value is None else list(value) if isinstance(value, pikepdf.Array) else [value]
+
+
+def _is_element(kid: Any) -> bool:
+    return isinstance(kid, pikepdf.Dictionary) and kid.get("/Type") == "/StructElem"
+
+
+def _structure(element: Any, depth: int = 0) -> list[tuple[int, str, int]]:
+    """(depth, type, pieces of content) of every structure element, in order."""
+    kids = _kids(element)
+    found = [(depth, str(element.get("/S")), sum(1 for kid in kids if not _is_element(kid)))]
+    for kid in kids:
+        if _is_element(kid):
+            found += _structure(kid, depth + 1)
+    return found
+
+
+def _outline(items: Any, pages: dict[Any, int], depth: int = 0) -> list[tuple[Any, ...]]:
+    found: list[tuple[Any, ...]] = []
+    for item in items:
+        target = item.destination
+        found.append((depth, item.title, pages[target[0].objgen], round(float(target[2]), 1),
+                      round(float(target[3]), 1), item.is_closed))
+        found += _outline(item.children, pages, depth + 1)
+    return found
+
+
+def _reading(path: Path) -> dict[str, Any]:
+    """What a reader and a validator see of a PDF, with page objects replaced by page numbers."""
+    with pikepdf.open(path) as pdf:
+        pages = {page.obj.objgen: number for number, page in enumerate(pdf.pages)}
+        names = {name: (pages[dest[0].objgen], round(float(dest[2]), 1), round(float(dest[3]), 1))
+                 for name, dest in pikepdf.NameTree(pdf.Root.Names.Dests).items()}
+        links = [(number, str(annotation.get("/Dest", "")), str(annotation.get("/Contents", "")),
+                  [round(float(v), 1) for v in annotation.Rect])
+                 for number, page in enumerate(pdf.pages) for annotation in page.obj.get("/Annots", ())]
+        with pdf.open_outline() as outline:
+            bookmarks = _outline(outline.root, pages)
+        reading = {"names": names, "links": links, "bookmarks": bookmarks, "lang": str(pdf.Root.Lang),
+                   "title": str(pdf.docinfo.Title), "structure": _structure(pdf.Root.StructTreeRoot.K[0])}
+    with pdfplumber.open(path) as plumbed:
+        reading["text"] = [page.extract_text() for page in plumbed.pages]
+    return reading
+
+
+@pytest.fixture(scope="module")
+def laid_out(built_example: Callable[[str], Path], tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The self-assessment laid out in this process, as the build laid it out."""
+    root = built_example(PACK).parent.parent
+    contents = read_contents(root, PACK)
+    date = contents.pack.spec.date
+    with pytest.MonkeyPatch.context() as environment:  # as the build sets it, for the same bytes
+        environment.setenv("SOURCE_DATE_EPOCH",
+                           str(int(datetime(date.year, date.month, date.day, tzinfo=UTC).timestamp())))
+        target = tmp_path_factory.mktemp("ranges") / "whole.pdf"
+        yield _render(contents.documents[0], contents.pack.context.theme, pack_resources(root, contents), NUMBERED,
+                      target, OPTIONS)
+
+
+@pytest.mark.slow
+def test_the_self_assessment_is_drawn_in_two_ranges_that_read_as_the_whole(
+        laid_out: Any, built_example: Callable[[str], Path], tmp_path: Path) -> None:
+    split = pdf_ranges.split_page(laid_out)
+    assert split is not None and 10 <= split <= len(laid_out.pages) - 10, split
+    whole = tmp_path / "whole.pdf"
+    _write_tagged(laid_out, whole)
+    built = next(built_example(PACK).glob("*.pdf"))
+    drawn_whole, joined = _reading(whole), _reading(built)
+    assert len(joined["text"]) == len(laid_out.pages) == 84
+    for seen in ("names", "bookmarks", "structure", "text", "lang", "title"):
+        assert joined[seen] == drawn_whole[seen], seen
+    # a link's parent-tree key is numbered afresh by the join; what it shows and where it leads are the same
+    assert joined["links"] == drawn_whole["links"]
+    assert len(joined["names"]) > 100 and len(joined["bookmarks"]) > 100
+    # the contents' links on the first range lead into the second
+    assert any(joined["names"][link[1]][0] >= split for link in joined["links"] if link[0] < split)
+
+
+@pytest.mark.slow
+def test_the_ranges_give_the_same_bytes_drawn_at_once_or_one_after_the_other(
+        laid_out: Any, built_example: Callable[[str], Path], tmp_path: Path) -> None:
+    split = pdf_ranges.split_page(laid_out)
+    assert split is not None
+    at_once, in_turn = tmp_path / "at-once.pdf", tmp_path / "in-turn.pdf"
+    pdf_ranges.write_in_ranges(laid_out, split, at_once, _write_tagged, processes=2)
+    pdf_ranges.write_in_ranges(laid_out, split, in_turn, _write_tagged, processes=1)
+    built = next(built_example(PACK).glob("*.pdf"))
+    assert at_once.read_bytes() == in_turn.read_bytes() == built.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["at-once.pdf", "in-turn.pdf"]  # no range files left
+
+
+def _page(*elements: object) -> SimpleNamespace:
+    """A laid-out page whose body holds boxes of ``elements`` (each box with one child of its own)."""
+    boxes = [SimpleNamespace(element=element, children=[SimpleNamespace(children=[])]) for element in elements]
+    body = SimpleNamespace(children=boxes)
+    return SimpleNamespace(_page_box=SimpleNamespace(children=[SimpleNamespace(children=[body])]))
+
+
+def test_the_split_balances_the_boxes_at_a_page_where_a_part_starts() -> None:
+    # parts: a (pages 0-3, heavy), b (4-19, one part running over 16 pages), c (20-29)
+    a, b, c = object(), object(), object()
+    heavy = [_page(*[a] * 40) for _ in range(4)]
+    pages = heavy + [_page(b) for _ in range(16)] + [_page(c) for _ in range(10)]
+    assert pdf_ranges.split_page(SimpleNamespace(pages=pages)) == 4  # 4 x 83 boxes against 26 x 5
+    pages = [_page(a)] * 4 + [_page(b) for _ in range(16)] + [_page(c) for _ in range(10)]
+    assert pdf_ranges.split_page(SimpleNamespace(pages=pages)) == 20  # not inside part b
+
+
+def test_no_split_for_a_short_document_or_one_without_a_fair_place_to_split() -> None:
+    a, b = object(), object()
+    assert pdf_ranges.split_page(SimpleNamespace(pages=[_page(a)] * 10 + [_page(b)] * 10)) is None  # too short
+    assert pdf_ranges.split_page(SimpleNamespace(pages=[_page(a)] * 40)) is None  # one part throughout
+    assert pdf_ranges.split_page(SimpleNamespace(pages=[_page(a)] * 38 + [_page(b)] * 2)) is None  # 95% against 5%
+
+
+def test_a_range_that_fails_in_a_child_process_is_drawn_again_here_and_its_error_raised() -> None:
+    here = os.getpid()
+    drawn: list[str] = []
+
+    def first() -> None:
+        drawn.append("first")
+
+    def fails_in_a_child() -> None:
+        if os.getpid() != here:
+            raise RuntimeError("only in the child")
+        drawn.append("second, here")
+
+    pdf_ranges.run_tasks([first, fails_in_a_child], processes=2)
+    assert drawn == ["first", "second, here"]
+
+    def always_fails() -> None:
+        raise ValueError("a range that cannot be drawn")
+
+    with pytest.raises(ValueError, match="cannot be drawn"):
+        pdf_ranges.run_tasks([first, always_fails], processes=2)
+
+
+def test_a_range_drawn_in_a_child_process_writes_its_file(tmp_path: Path) -> None:
+    here = os.getpid()
+
+    def writes(name: str) -> Callable[[], None]:
+        return lambda: (tmp_path / name).write_text(str(os.getpid()))
+
+    pdf_ranges.run_tasks([writes("first"), writes("second")], processes=2)
+    assert int((tmp_path / "first").read_text()) == here
+    assert int((tmp_path / "second").read_text()) != here  # drawn in a forked child

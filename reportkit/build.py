@@ -10,6 +10,7 @@ a public output is built only from public papers (:mod:`.separation`).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -46,7 +47,8 @@ def build(root: Path, name: str, force: bool = False, workers: int | None = None
     rendering every document again); ``workers`` processes render (default: one per CPU).
 
     Builds of one pack take turns (a lock per pack); what a failed or killed build left is removed first.
-    The workers start before the pack is read, so they are ready by the time it is checked.
+    The workers start before the pack is read, and render while it is checked: a build whose checks
+    fail stops them and publishes nothing.
     """
     confine.named_folder(root / "content", name, "pack", (root / "content" / name, None))
     layout = publish.Layout(root / "build", name)
@@ -56,18 +58,23 @@ def build(root: Path, name: str, force: bool = False, workers: int | None = None
             return BuildResult(layout.public, _files(layout.public), up_to_date=True)
         with Workers(workers or default_workers()) as started:
             contents = read_contents(root, name)
-            findings = check_documents(contents.pack, contents.documents, information=False)
-            errors = [f for f in findings if f.severity == "error"]
-            if errors:
-                raise ChecksFailed(errors)
-            renders = _write_all(root, contents, layout, force, started, progress or Silent())
+            findings: list[Finding] = []
+
+            def check() -> None:
+                findings.extend(check_documents(contents.pack, contents.documents, information=False))
+                errors = [f for f in findings if f.severity == "error"]
+                if errors:
+                    raise ChecksFailed(errors)
+
+            renders = _write_all(root, contents, layout, force, started, progress or Silent(), check)
     restricted = _files(layout.restricted) if layout.restricted.is_dir() else ()
     return BuildResult(layout.public, _files(layout.public), restricted=restricted,
                        warnings=tuple(f for f in findings if f.severity == "warning"), renders=renders)
 
 
 def _write_all(root: Path, contents: PackContents, layout: publish.Layout, force: bool, workers: Workers,
-               progress: Progress) -> RenderSummary:
+               progress: Progress, check: Callable[[], None]) -> RenderSummary:
+    """``check`` runs while the workers render, before the web edition; it raises if the pack must not be published."""
     pack = contents.pack
     when = datetime(pack.spec.date.year, pack.spec.date.month, pack.spec.date.day, tzinfo=UTC)
     os.environ["SOURCE_DATE_EPOCH"] = str(int(when.timestamp()))
@@ -87,11 +94,12 @@ def _write_all(root: Path, contents: PackContents, layout: publish.Layout, force
         setting = render_setting(theme, resources, when, cache, workers.allowed)
         pages = CachedPages(cache, setting.keying, resources.url)
 
-        def web_edition() -> set[str]:
+        def checked_web_edition() -> set[str]:
+            check()
             write_html(contents, resources, public, restricted, pages)
             return pages.used
 
-        renders = write_all(layout.name, jobs, setting, staging, workers, progress, meanwhile=web_edition)
+        renders = write_all(layout.name, jobs, setting, staging, workers, progress, meanwhile=checked_web_edition)
         inputs = manifest.input_hashes(root, pack.folder, theme.folder, tuple(contents.included.values()))
         epoch = int(when.timestamp())
         if exempt:

@@ -386,3 +386,48 @@ def test_a_worker_stopped_mid_render_leaves_nothing_in_the_cache(
     assert capsys.readouterr().err.strip().splitlines()[-1].startswith("error: content/meeting/programme.md:3:")
     renders = root / "build" / ".cache" / "renders"
     assert not [p.name for p in renders.iterdir() if p.name.startswith(".") and p.name != ".used-by"]
+
+
+def _rendering_for_a_minute(job: Any, setting: Any, work: Path, index: int = 0) -> Any:
+    (work.parent.parent / f"rendering-{job.name}").touch()  # beside the cache's unfinished folder
+    time.sleep(60)
+
+
+def test_the_pack_is_checked_while_it_renders_and_a_failed_check_publishes_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With two workers the papers render while the build checks them; a check that fails stops the
+    renders at once, publishes nothing, keeps the last good build and stores no render."""
+    import multiprocessing
+
+    import reportkit.build as building
+    from reportkit.check.engine import ChecksFailed
+    from reportkit.render import workers
+
+    root = make_project(tmp_path / "project", {"mini": FIXTURES / "mini"})
+    assert build(root, "mini", workers=2).renders is not None
+    published = _outputs(root / "build" / "mini")
+    renders = root / "build" / ".cache" / "renders"
+    entries = sorted(renders.iterdir())
+    edit(root / "content" / "mini" / "report.md", "The peak month saw", "The peak month (TBC) saw")
+    monkeypatch.setattr(workers, "pdf_step", _rendering_for_a_minute)  # the workers are forked with it
+    checking = building.check_documents
+    rendering_when_checked: list[bool] = []
+
+    def check_documents(*args: Any, **options: Any) -> Any:
+        deadline = time.monotonic() + 20
+        while not list(renders.glob("rendering-*")) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        rendering_when_checked.append(bool(list(renders.glob("rendering-*"))))
+        return checking(*args, **options)
+
+    monkeypatch.setattr(building, "check_documents", check_documents)
+    started = time.monotonic()
+    with pytest.raises(ChecksFailed):
+        build(root, "mini", force=True, workers=2)
+    assert time.monotonic() - started < 30
+    assert rendering_when_checked == [True]
+    assert multiprocessing.active_children() == []
+    assert _outputs(root / "build" / "mini") == published
+    for marker in renders.glob("rendering-*"):
+        marker.unlink()
+    assert sorted(renders.iterdir()) == entries  # nothing stored, no unfinished folder left

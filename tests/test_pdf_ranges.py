@@ -172,3 +172,35 @@ def test_a_range_drawn_in_a_child_process_writes_its_file(tmp_path: Path) -> Non
     pdf_ranges.run_tasks([writes("first"), writes("second")], processes=2)
     assert int((tmp_path / "first").read_text()) == here
     assert int((tmp_path / "second").read_text()) != here  # drawn in a forked child
+
+
+def _header_ids(path: Path) -> tuple[list[str], list[str]]:
+    """Every structure element's ID, and every ID a cell's Headers names."""
+    ids: list[str] = []
+    headers: list[str] = []
+    with pikepdf.open(path) as pdf:
+        stack = [pdf.Root.StructTreeRoot.K[0]]
+        while stack:
+            element = stack.pop()
+            if "/ID" in element:
+                ids.append(str(element.ID))
+            attributes = element.get("/A")
+            if isinstance(attributes, pikepdf.Dictionary) and "/Headers" in attributes:
+                headers += [str(header) for header in attributes.Headers]
+            stack += [kid for kid in _kids(element) if _is_element(kid)]
+    return ids, headers
+
+
+@pytest.mark.slow
+def test_binding_keeps_table_header_ids_unique_and_the_cells_pointing_at_their_own(
+        built_example: Callable[[str], Path], tmp_path: Path) -> None:
+    from reportkit.write.pdf_binding import bind_pdfs
+
+    paper = next(p for p in sorted(built_example("cabinet-2026-07").glob("*.pdf")) if len(_header_ids(p)[0]) >= 4)
+    ids, headers = _header_ids(paper)
+    twice = tmp_path / "twice.pdf"
+    bind_pdfs([paper, paper], 0, twice)  # every header ID of the second copy is taken by the first
+    bound_ids, bound_headers = _header_ids(twice)
+    assert len(bound_ids) == len(set(bound_ids)) == 2 * len(ids)
+    assert set(bound_ids) == set(ids) | {f"p1-{i}" for i in ids}
+    assert sorted(bound_headers) == sorted(headers + [f"p1-{h}" for h in headers])

@@ -48,7 +48,7 @@ def bind_pdfs(pieces: Sequence[Path], front_pages: int, target: Path) -> None:
     """Write ``pieces`` bound in order to ``target``; the first ``front_pages`` pages are labelled
     i, ii, ... and the rest 1, 2, ... as their footers print them. The same pieces give the same bytes."""
     with pikepdf.open(pieces[0]) as bound:
-        _append_pieces(bound, pieces[1:], outlines="preserve")
+        _append_pieces(bound, pieces[1:], own_navigation=True)
         if front_pages:
             bound.Root.PageLabels = Dictionary(Nums=Array([0, Dictionary(S=Name("/r")),
                                                            front_pages, Dictionary(S=Name("/D"), St=1)]))
@@ -60,7 +60,7 @@ def join_ranges(ranges: Sequence[Path], target: Path, destinations: Sequence[Des
     """Write the ranges of one document's pages joined to ``target``, with the document's own named
     destinations and bookmarks (each range has stand-ins for the anchors it links to elsewhere)."""
     with pikepdf.open(ranges[0]) as joined:
-        _append_pieces(joined, ranges[1:], outlines="ignore")
+        _append_pieces(joined, ranges[1:], own_navigation=False)
         pages = [page.obj for page in joined.pages]
         names = pikepdf.NameTree.new(joined)
         for destination in destinations:
@@ -73,17 +73,18 @@ def join_ranges(ranges: Sequence[Path], target: Path, destinations: Sequence[Des
         _save(joined, target)
 
 
-def _append_pieces(bound: pikepdf.Pdf, pieces: Sequence[Path], outlines: str) -> None:
+def _append_pieces(bound: pikepdf.Pdf, pieces: Sequence[Path], own_navigation: bool) -> None:
+    """``pieces`` appended to ``bound``, with their own named destinations and bookmarks or without."""
     document = bound.Root.StructTreeRoot.K[0]
     ids = set(_ids(document))
     for number, path in enumerate(pieces, start=1):
         with pikepdf.open(path) as piece:
-            if outlines == "ignore" and "/Names" in piece.Root:
-                del piece.Root.Names  # stand-ins: the whole document's destinations are written after
+            if not own_navigation and "/Names" in piece.Root:
+                del piece.Root.Names  # stand-ins among them
             # the pages, with their bookmarks and named destinations, first: the structure
             # elements copied after them point at the copies of these pages
             bound.add_pages_from(piece, forms="strip", layers="ignore",
-                                 outlines="ignore" if outlines == "ignore" else "preserve")
+                                 outlines="preserve" if own_navigation else "ignore")
             _append_structure(bound, piece, document, ids, f"p{number}-")
     _number_parents(bound)
     rebuild_parent_tree(Tree(bound, {}))

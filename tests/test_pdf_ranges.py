@@ -4,6 +4,7 @@ draw it, and a split only where no structure element runs across it."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -19,7 +20,8 @@ from reportkit.build import pack_resources
 from reportkit.papers import read_contents
 from reportkit.write import pdf_ranges
 from reportkit.write.html import NUMBERED
-from reportkit.write.pdf import OPTIONS, _render, _write_tagged
+from reportkit.write.pdf import OPTIONS, _render, _write_tagged, write_pdf
+from reportkit.write.pdf_binding import bind_pdfs
 
 PACK = "self-assessment-2024-09"
 
@@ -91,7 +93,7 @@ def test_the_self_assessment_is_drawn_in_two_ranges_that_read_as_the_whole(
     split = pdf_ranges.split_page(laid_out)
     assert split is not None and 10 <= split <= len(laid_out.pages) - 10, split
     whole = tmp_path / "whole.pdf"
-    _write_tagged(laid_out, whole)
+    _write_tagged(laid_out, whole, "self-assessment")
     built = next(built_example(PACK).glob("*.pdf"))
     drawn_whole, joined = _reading(whole), _reading(built)
     assert len(joined["text"]) == len(laid_out.pages) == 84
@@ -110,8 +112,8 @@ def test_the_ranges_give_the_same_bytes_drawn_at_once_or_one_after_the_other(
     split = pdf_ranges.split_page(laid_out)
     assert split is not None
     at_once, in_turn = tmp_path / "at-once.pdf", tmp_path / "in-turn.pdf"
-    pdf_ranges.write_in_ranges(laid_out, split, at_once, _write_tagged, processes=2)
-    pdf_ranges.write_in_ranges(laid_out, split, in_turn, _write_tagged, processes=1)
+    pdf_ranges.write_in_ranges(laid_out, split, at_once, _write_tagged, 2, "self-assessment")
+    pdf_ranges.write_in_ranges(laid_out, split, in_turn, _write_tagged, 1, "self-assessment")
     built = next(built_example(PACK).glob("*.pdf"))
     assert at_once.read_bytes() == in_turn.read_bytes() == built.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["at-once.pdf", "in-turn.pdf"]  # no range files left
@@ -174,33 +176,43 @@ def test_a_range_drawn_in_a_child_process_writes_its_file(tmp_path: Path) -> Non
     assert int((tmp_path / "second").read_text()) != here  # drawn in a forked child
 
 
-def _header_ids(path: Path) -> tuple[list[str], list[str]]:
-    """Every structure element's ID, and every ID a cell's Headers names."""
+def _header_ids(elements: list[Any]) -> tuple[list[str], list[str]]:
+    """Every ID under ``elements``, and every ID their cells' Headers name."""
     ids: list[str] = []
     headers: list[str] = []
-    with pikepdf.open(path) as pdf:
-        stack = [pdf.Root.StructTreeRoot.K[0]]
-        while stack:
-            element = stack.pop()
-            if "/ID" in element:
-                ids.append(str(element.ID))
-            attributes = element.get("/A")
-            if isinstance(attributes, pikepdf.Dictionary) and "/Headers" in attributes:
-                headers += [str(header) for header in attributes.Headers]
-            stack += [kid for kid in _kids(element) if _is_element(kid)]
+    stack = list(elements)
+    while stack:
+        element = stack.pop()
+        if "/ID" in element:
+            ids.append(str(element.ID))
+        attributes = element.get("/A")
+        if isinstance(attributes, pikepdf.Dictionary) and "/Headers" in attributes:
+            headers += [str(header) for header in attributes.Headers]
+        stack += [kid for kid in _kids(element) if _is_element(kid)]
     return ids, headers
 
 
 @pytest.mark.slow
-def test_binding_keeps_table_header_ids_unique_and_the_cells_pointing_at_their_own(
+def test_two_pdfs_bound_together_keep_their_table_header_ids_apart(
         built_example: Callable[[str], Path], tmp_path: Path) -> None:
-    from reportkit.write.pdf_binding import bind_pdfs
-
-    paper = next(p for p in sorted(built_example("cabinet-2026-07").glob("*.pdf")) if len(_header_ids(p)[0]) >= 4)
-    ids, headers = _header_ids(paper)
-    twice = tmp_path / "twice.pdf"
-    bind_pdfs([paper, paper], 0, twice)  # every header ID of the second copy is taken by the first
-    bound_ids, bound_headers = _header_ids(twice)
-    assert len(bound_ids) == len(set(bound_ids)) == 2 * len(ids)
-    assert set(bound_ids) == set(ids) | {f"p1-{i}" for i in ids}
-    assert sorted(bound_headers) == sorted(headers + [f"p1-{h}" for h in headers])
+    """The same paper written under two names has the same object numbers, from which WeasyPrint
+    makes its header IDs: bound together, each copy's IDs are still its own, and its cells point at them."""
+    root = built_example("cabinet-2026-07").parent.parent
+    contents = read_contents(root, "cabinet-2026-07")
+    paper = next(doc for doc in contents.documents if doc.slug == "cqc-improvement-plan-update")
+    resources = pack_resources(root, contents)
+    copies = [tmp_path / "first.pdf", tmp_path / "second.pdf"]
+    for target, slug in zip(copies, ("cqc-improvement-plan-update", "a-copy-of-it")):
+        write_pdf(dataclasses.replace(paper, slug=slug), contents.pack.context.theme, resources, target)
+    bound = tmp_path / "bound.pdf"
+    bind_pdfs(copies, 0, bound)
+    with pikepdf.open(copies[0]) as pdf:
+        top = len(_kids(pdf.Root.StructTreeRoot.K[0]))
+        single_ids, single_headers = _header_ids(_kids(pdf.Root.StructTreeRoot.K[0]))
+    assert len(single_ids) >= 4 and single_headers
+    with pikepdf.open(bound) as pdf:
+        kids = _kids(pdf.Root.StructTreeRoot.K[0])
+        halves = [_header_ids(kids[:top]), _header_ids(kids[top:])]
+    first, second = (set(ids) for ids, _ in halves)
+    assert len(first) == len(second) == len(single_ids) and not first & second
+    assert set(halves[0][1]) <= first and set(halves[1][1]) <= second

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import mimetypes
 from collections.abc import Callable
 from pathlib import Path
@@ -31,18 +32,31 @@ def _fetcher(resources: Resources) -> Any:
     return ConfinedFetcher(allowed_protocols={"file"}, fail_on_errors=True)
 
 
-def _add_header_scope(_document: Any, pdf: Any) -> None:
-    """Give every TH a /Scope (Column in the table head, Row in the body), as PDF/UA asks."""
+def _finish_table_headers(pdf: Any, unique: str) -> None:
+    """Give every TH a /Scope (Column in the table head, Row in the body), as PDF/UA asks, and make the
+    header IDs unique to this PDF: WeasyPrint makes them from object numbers, which the pieces and
+    ranges that are bound into one PDF share. ``unique`` is the prefix this PDF's IDs take."""
+    import pydyf
+
     by_reference = {obj.reference: obj for obj in pdf.objects if hasattr(obj, "get")}
-    for obj in pdf.objects:
-        if not hasattr(obj, "get") or obj.get("S") != "/TH":
+    for obj in by_reference.values():
+        attributes = obj.get("A")
+        if attributes is not None and "Headers" in attributes:
+            attributes["Headers"] = pydyf.Array([pydyf.String(unique + h.string) for h in attributes["Headers"]])
+        if obj.get("S") != "/TH":
             continue
+        if "ID" in obj:
+            obj["ID"] = pydyf.String(unique + obj["ID"].string)
         row = by_reference.get(obj.get("P"))
         section = by_reference.get(row.get("P")) if row is not None else None
         scope = "/Column" if section is not None and section.get("S") == "/THead" else "/Row"
-        attributes = obj.get("A")
         if attributes is not None:
             attributes["Scope"] = scope
+
+
+def _unique_prefix(name: str) -> str:
+    """A short prefix for the IDs of the PDF called ``name``, which says nothing of the name."""
+    return hashlib.sha256(name.encode()).hexdigest()[:8] + "-"
 
 
 def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path,
@@ -61,21 +75,22 @@ def write_pdf(doc: Document, theme: Theme, resources: Resources, target: Path,
         laid_out(pages)
     split = pdf_ranges.split_page(document)
     if split is None:
-        _write_tagged(document, target)
+        _write_tagged(document, target, doc.slug)
     else:
-        pdf_ranges.write_in_ranges(document, split, target, _write_tagged, processes)
+        pdf_ranges.write_in_ranges(document, split, target, _write_tagged, processes, doc.slug)
     return pages
 
 
 OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_identifier": True}
 
 
-def _write_tagged(document: Any, target: Path) -> None:
-    """Write laid-out pages as a PDF/UA-1 file, finished by the post-pass."""
+def _write_tagged(document: Any, target: Path, name: str) -> None:
+    """Write laid-out pages as a PDF/UA-1 file, finished by the post-pass; ``name`` is unique to this
+    file among those that may be bound together."""
     sources: dict[int, pdf_sources.Source] = {}
 
-    def finisher(document: Any, pdf: Any) -> None:
-        _add_header_scope(document, pdf)
+    def finisher(_document: Any, pdf: Any) -> None:
+        _finish_table_headers(pdf, _unique_prefix(name))
         sources.update(pdf_sources.sources_of(pdf))
 
     pdf_sources.install()

@@ -5,9 +5,9 @@ destinations (anchors are unique across the pieces, as binding prefixes them, so
 finds its target). The structure trees are joined here: each piece has been through
 :mod:`.pdf_structure`, so its tree is final, and binding moves its top-level elements under the
 first piece's Document element, numbers every page's and annotation's entry in the parent tree
-afresh and rebuilds that tree. A table header's ID that another piece already uses is renamed, with
-the cells that point at it. The bound PDF keeps the first piece's document information, XMP
-metadata, language and viewer preferences: the front sheet's, which carry the pack's title.
+afresh and rebuilds that tree (each piece's table header IDs are its own: :mod:`.pdf` prefixes
+them). The bound PDF keeps the first piece's document information, XMP metadata, language and
+viewer preferences: the front sheet's, which carry the pack's title.
 
 The ranges of one document's pages (:mod:`.pdf_ranges`) are joined the same way, but take their
 named destinations and bookmarks from the whole document's layout: a range holds only its own.
@@ -15,13 +15,13 @@ named destinations and bookmarks from the whole document's layout: a range holds
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pikepdf
-from pikepdf import Array, Dictionary, Name, String
+from pikepdf import Array, Dictionary, Name
 
 from .pdf_structure import Tree, is_element, kids, rebuild_parent_tree, set_kids
 
@@ -76,8 +76,7 @@ def join_ranges(ranges: Sequence[Path], target: Path, destinations: Sequence[Des
 def _append_pieces(bound: pikepdf.Pdf, pieces: Sequence[Path], own_navigation: bool) -> None:
     """``pieces`` appended to ``bound``, with their own named destinations and bookmarks or without."""
     document = bound.Root.StructTreeRoot.K[0]
-    ids = set(_ids(document))
-    for number, path in enumerate(pieces, start=1):
+    for path in pieces:
         with pikepdf.open(path) as piece:
             if not own_navigation and "/Names" in piece.Root:
                 del piece.Root.Names  # stand-ins among them
@@ -85,7 +84,7 @@ def _append_pieces(bound: pikepdf.Pdf, pieces: Sequence[Path], own_navigation: b
             # elements copied after them point at the copies of these pages
             bound.add_pages_from(piece, forms="strip", layers="ignore",
                                  outlines="preserve" if own_navigation else "ignore")
-            _append_structure(bound, piece, document, ids, f"p{number}-")
+            _append_structure(bound, piece, document)
     _number_parents(bound)
     rebuild_parent_tree(Tree(bound, {}))
 
@@ -108,9 +107,8 @@ def _outline_items(pages: list[Any], bookmarks: Sequence[Bookmark]) -> list[pike
     return items
 
 
-def _append_structure(bound: pikepdf.Pdf, piece: pikepdf.Pdf, document: Any, ids: set[str], prefix: str) -> None:
-    """The piece's top-level structure elements, moved under the bound PDF's Document element; ``ids``
-    (those the bound PDF uses) grows by the piece's, which are renamed where they are taken."""
+def _append_structure(bound: pikepdf.Pdf, piece: pikepdf.Pdf, document: Any) -> None:
+    """The piece's top-level structure elements, moved under the bound PDF's Document element."""
     top = kids(piece.Root.StructTreeRoot.K[0])
     for element in top:
         if is_element(element):
@@ -119,33 +117,7 @@ def _append_structure(bound: pikepdf.Pdf, piece: pikepdf.Pdf, document: Any, ids
     for element in copies:
         if is_element(element):
             element.P = document
-            _unique_ids(element, ids, prefix)
     set_kids(document, [*kids(document), *copies])
-
-
-def _elements(element: Any) -> Iterator[Any]:
-    yield element
-    for kid in kids(element):
-        if is_element(kid):
-            yield from _elements(kid)
-
-
-def _ids(element: Any) -> Iterator[str]:
-    return (str(each.ID) for each in _elements(element) if "/ID" in each)
-
-
-def _unique_ids(top: Any, ids: set[str], prefix: str) -> None:
-    """Table header IDs (WeasyPrint makes them from object numbers, so two pieces can share one) made
-    unique in the bound PDF, and the cells' Headers that point at them changed with them."""
-    elements = list(_elements(top))
-    renamed = {str(each.ID): prefix + str(each.ID) for each in elements if "/ID" in each and str(each.ID) in ids}
-    for element in elements:
-        if "/ID" in element and str(element.ID) in renamed:
-            element.ID = String(renamed[str(element.ID)])
-        attributes = element.get("/A")
-        if renamed and isinstance(attributes, Dictionary) and "/Headers" in attributes:
-            attributes.Headers = Array([String(renamed.get(str(h), str(h))) for h in attributes.Headers])
-    ids.update(_ids(top))
 
 
 def _number_parents(bound: pikepdf.Pdf) -> None:

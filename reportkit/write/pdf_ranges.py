@@ -28,7 +28,8 @@ SPLIT_FROM_PAGES = 24
 SMALLEST_SHARE = 0.25  # of the drawing each range must have, or the split is not worth its join
 SCALE = 0.75  # PDF points per CSS pixel, as WeasyPrint draws
 
-WriteRange = Callable[[Any, Path], None]  # a WeasyPrint document (a range of pages) to a finished tagged PDF
+# a WeasyPrint document (a range of pages) to a finished tagged PDF, given a name unique to the range
+WriteRange = Callable[[Any, Path, str], None]
 
 
 def split_page(document: Any) -> int | None:
@@ -52,11 +53,12 @@ def split_page(document: Any) -> int | None:
     return best[1]
 
 
-def write_in_ranges(document: Any, split: int, target: Path, write: WriteRange, processes: int) -> None:
-    """Write ``document`` to ``target`` drawn as pages [0, split) and [split, end), joined."""
+def write_in_ranges(document: Any, split: int, target: Path, write: WriteRange, processes: int, name: str) -> None:
+    """Write ``document`` (called ``name``) to ``target`` drawn as pages [0, split) and [split, end), joined."""
     ranges = [document.pages[:split], document.pages[split:]]
     paths = [target.with_name(f"{target.stem}.range-{number}.pdf") for number in range(len(ranges))]
-    tasks = [_range_task(document, pages, path, write) for pages, path in zip(ranges, paths)]
+    tasks = [_range_task(document, pages, path, write, f"{name} range {number}")
+             for number, (pages, path) in enumerate(zip(ranges, paths))]
     try:
         run_tasks(tasks, processes)
         join_ranges(paths, target, destinations(document.pages), bookmarks(document))
@@ -65,9 +67,9 @@ def write_in_ranges(document: Any, split: int, target: Path, write: WriteRange, 
             path.unlink(missing_ok=True)
 
 
-def _range_task(document: Any, pages: list[Any], path: Path, write: WriteRange) -> Callable[[], None]:
+def _range_task(document: Any, pages: list[Any], path: Path, write: WriteRange, name: str) -> Callable[[], None]:
     def task() -> None:
-        write(document.copy(_with_stand_ins(pages)), path)
+        write(document.copy(_with_stand_ins(pages)), path, name)
 
     return task
 

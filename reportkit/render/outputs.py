@@ -37,7 +37,7 @@ def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, worke
     """``meanwhile`` is the build's own work (the web edition), done while the workers render; it says
     which render cache entries it used, so they are kept."""
     cache, subsetter = setting.cache, setting.keying.subsetter
-    keys = [setting.keying.key((job.pdf, job.docx, job.bound), setting.resources.url) for job in jobs]
+    keys = [setting.keying.key(_key_parts(job), setting.resources.url) for job in jobs]
     entries = {key: cache.get(key) for key in keys}
     first = {key: keys.index(key) for key in entries if entries[key] is None}
     # the longest renders first (a bound pack is the longest), so no worker is left with one at the end
@@ -75,3 +75,8 @@ def write_all(pack: str, jobs: list[Job], setting: Setting, staging: Path, worke
     rendered = tuple(jobs[index].name for index in sorted(todo))
     cached = tuple(job.name for index, job in enumerate(jobs) if index not in first.values())
     return RenderSummary(rendered, cached, count, subsetter)
+
+
+def _key_parts(job: Job) -> tuple[object, ...]:
+    """What a job's outputs are made from: a paper's PDF and DOCX are one document, keyed once."""
+    return (job.pdf, job.bound) if job.docx is job.pdf else (job.pdf, job.docx, job.bound)

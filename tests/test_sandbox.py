@@ -63,3 +63,30 @@ def test_templates_are_sandboxed_and_strict() -> None:
 
     with pytest.raises(UndefinedError):
         env.from_string("{{ missing }}").render()
+
+
+def test_a_template_is_compiled_once_and_read_again_when_its_file_changes(mini_project: Path) -> None:
+    """One environment serves every render in a process; a template edited or swapped for a link
+    between two renders is read again (and a link out of templates/ is still refused)."""
+    import os
+
+    from reportkit.build import pack_resources
+    from reportkit.errors import ContentError
+    from reportkit.papers import read_contents
+    from reportkit.write.html import render_html
+
+    contents = read_contents(mini_project, "mini")
+    doc, theme = contents.documents[0], contents.pack.context.theme
+    resources = pack_resources(mini_project, contents)
+    first = render_html(doc, theme, resources)
+    assert render_html(doc, theme, resources) == first
+    template = mini_project / "templates" / "_base" / "document.html.j2"
+    template.write_text(template.read_text(encoding="utf-8").replace("<body>", "<body data-edited>"), encoding="utf-8")
+    os.utime(template, ns=(1, 1))  # a different file state even within the clock's resolution
+    assert "<body data-edited>" in render_html(doc, theme, resources)
+    outside = mini_project / "elsewhere.j2"
+    outside.write_text("{{ doc }}", encoding="utf-8")
+    template.unlink()
+    template.symlink_to(outside)
+    with pytest.raises(ContentError, match="link to a file outside"):
+        render_html(doc, theme, resources)

@@ -74,8 +74,20 @@ class Pagination:
 NUMBERED = Pagination()  # a paper on its own: pages numbered from 1, the theme's footer
 
 
+_PRINT_ENVIRONMENTS: dict[tuple[object, ...], SandboxedEnvironment] = {}
+
+
+def _print_environment(theme: Theme, resources: Resources) -> SandboxedEnvironment:
+    """One environment per theme chain and set of files in a process, so its compiled templates are
+    used again by every document it renders (compiling them took about 0.1 s a render)."""
+    key = (*(theme.folders or (theme.folder,)), *resources.roots.items())
+    if key not in _PRINT_ENVIRONMENTS:
+        _PRINT_ENVIRONMENTS[key] = environment(theme, resources.url)
+    return _PRINT_ENVIRONMENTS[key]
+
+
 def render_html(doc: Document, theme: Theme, resources: Resources, pagination: Pagination = NUMBERED) -> str:
-    env = environment(theme, resources.url)
+    env = _print_environment(theme, resources)
     spec = theme.spec
     fonts = {face: resources.url(path) for face, path in theme.font_faces.items()}
     try:

@@ -8,7 +8,9 @@ from anywhere else, and it is read like any content file (never a pipe, never to
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from jinja2 import BaseLoader, TemplateNotFound
@@ -32,8 +34,22 @@ class ThemeTemplates(BaseLoader):
                 raise ContentError(path, None, f"template '{template}' is a link to a file outside {folder.name}/",
                                    "keep the theme's templates themselves in its folder under templates/")
             text = confine.read_text(path)
-            return text, str(path), lambda: False
+            return text, str(path), _unchanged_since(path)
         raise TemplateNotFound(template)
+
+
+def _unchanged_since(path: Path) -> Callable[[], bool]:
+    """Whether the template file is still the one read (not edited, nor replaced by a link), so a
+    compiled template is used again for as long as its file stays as it was."""
+    def signature() -> tuple[int, int, int] | None:
+        try:
+            status = os.lstat(path)
+        except OSError:
+            return None
+        return status.st_ino, status.st_size, status.st_mtime_ns
+
+    read = signature()
+    return lambda: read is not None and signature() == read
 
 
 def missing_template(theme: Theme, error: TemplateNotFound) -> ContentError:

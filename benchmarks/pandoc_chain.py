@@ -5,8 +5,9 @@ The chain is given the pack's Markdown files as they are, front matter removed a
 (it cannot compute the tables, charts or cited figures, so it writes less). Needs pandoc (Debian:
 ``apt-get install pandoc``). Charts are drawn once before timing, as a rebuild finds them cached.
 
-A third comparison gives the floor of laying the document out in one process: the ``weasyprint``
-command alone, writing reportkit's own HTML of the document as a PDF/UA-1 file, against the chain.
+A third comparison times the ``weasyprint`` command alone writing reportkit's own HTML of the
+document as a PDF/UA-1 file, against the chain: one process laying out and drawing every page, as
+reportkit did before it drew long documents in two ranges at once and each contents leader as one run.
 
     python benchmarks/pandoc_chain.py [PACK] [--pairs N]
 """

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import signal
+import sys
+import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -216,3 +219,40 @@ def test_two_pdfs_bound_together_keep_their_table_header_ids_apart(
     first, second = (set(ids) for ids, _ in halves)
     assert len(first) == len(second) == len(single_ids) and not first & second
     assert set(halves[0][1]) <= first and set(halves[1][1]) <= second
+
+
+def _dead(pid: int) -> bool:
+    """Whether the process has ended (gone, or a zombie waiting for an init that does not reap it)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="utf-8") as status:
+            return any(line.startswith("State:") and "Z" in line.split()[1] for line in status)
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ranges are drawn in forked processes only on Linux")
+def test_a_range_being_drawn_in_a_child_stops_when_its_worker_is_killed(tmp_path: Path) -> None:
+    """A build that fails stops its workers at once (SIGKILL or SIGTERM): a worker's child must not go on."""
+    recorded = tmp_path / "child.pid"
+    worker = os.fork()
+    if worker == 0:  # the worker: draws one range itself, and one in its child
+        def drawn_by_the_child() -> None:
+            recorded.write_text(str(os.getpid()))
+            time.sleep(30)
+
+        try:
+            pdf_ranges.run_tasks([lambda: time.sleep(30), drawn_by_the_child], processes=2)
+        finally:
+            os._exit(0)
+    deadline = time.monotonic() + 10
+    while not recorded.exists() or not recorded.read_text():
+        assert time.monotonic() < deadline, "the child never started"
+        time.sleep(0.05)
+    child = int(recorded.read_text())
+    assert not _dead(child)
+    os.kill(worker, signal.SIGKILL)
+    os.waitpid(worker, 0)
+    deadline = time.monotonic() + 5
+    while not _dead(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _dead(child)

@@ -168,6 +168,7 @@ def test_a_range_that_fails_in_a_child_process_is_drawn_again_here_and_its_error
         pdf_ranges.run_tasks([first, always_fails], processes=2)
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ranges are drawn in forked processes only on Linux")
 def test_a_range_drawn_in_a_child_process_writes_its_file(tmp_path: Path) -> None:
     here = os.getpid()
 

@@ -66,8 +66,9 @@ def test_templates_are_sandboxed_and_strict() -> None:
 
 
 def test_a_template_is_compiled_once_and_read_again_when_its_file_changes(mini_project: Path) -> None:
-    """One environment serves every render in a process; a template edited or swapped for a link
-    between two renders is read again (and a link out of templates/ is still refused)."""
+    """One environment serves every render in a process; a template edited, given an override by the
+    council's theme, or swapped for a link between two renders is read again (and a link out of
+    templates/ is still refused)."""
     import os
 
     from reportkit.build import pack_resources
@@ -84,6 +85,10 @@ def test_a_template_is_compiled_once_and_read_again_when_its_file_changes(mini_p
     template.write_text(template.read_text(encoding="utf-8").replace("<body>", "<body data-edited>"), encoding="utf-8")
     os.utime(template, ns=(1, 1))  # a different file state even within the clock's resolution
     assert "<body data-edited>" in render_html(doc, theme, resources)
+    own = mini_project / "templates" / "kent" / "document.html.j2"  # the council's own, found before _base
+    own.write_text(template.read_text(encoding="utf-8").replace("<body", "<body data-council"), encoding="utf-8")
+    assert "<body data-council data-edited>" in render_html(doc, theme, resources)
+    own.unlink()
     outside = mini_project / "elsewhere.j2"
     outside.write_text("{{ doc }}", encoding="utf-8")
     template.unlink()

@@ -113,9 +113,5 @@ def _render(doc: Document, theme: Theme, resources: Resources, pagination: Pagin
 
 
 def _anchor_pages(document: Any) -> dict[str, int]:
-    """The page where each anchor starts (an element that spans pages is listed on each of them)."""
-    pages: dict[str, int] = {}
-    for number, page in enumerate(document.pages, start=1):
-        for anchor in page.anchors:
-            pages.setdefault(anchor, number)
-    return pages
+    """The page (counted from 1) where each anchor starts: where its named destination leads."""
+    return {destination.name: destination.page + 1 for destination in pdf_ranges.destinations(document.pages)}

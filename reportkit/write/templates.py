@@ -26,21 +26,22 @@ class ThemeTemplates(BaseLoader):
         self.folders = (*(theme.folders or (theme.folder,)), theme.folder.parent / BASE_TEMPLATES)
 
     def get_source(self, environment: Any, template: str) -> tuple[str, str, Callable[[], bool]]:
-        for folder in self.folders:
-            path = folder.joinpath(*split_template_path(template))
+        candidates = [folder.joinpath(*split_template_path(template)) for folder in self.folders]
+        for folder, path in zip(self.folders, candidates):
             if not (path.is_file() or path.is_symlink()):
                 continue
             if not path.resolve().is_relative_to(folder.resolve()):
                 raise ContentError(path, None, f"template '{template}' is a link to a file outside {folder.name}/",
                                    "keep the theme's templates themselves in its folder under templates/")
             text = confine.read_text(path)
-            return text, str(path), _unchanged_since(path)
+            return text, str(path), _unchanged_since(path, candidates[:candidates.index(path)])
         raise TemplateNotFound(template)
 
 
-def _unchanged_since(path: Path) -> Callable[[], bool]:
-    """Whether the template file is still the one read (not edited, nor replaced by a link), so a
-    compiled template is used again for as long as its file stays as it was."""
+def _unchanged_since(path: Path, before: list[Path]) -> Callable[[], bool]:
+    """Whether the template file is still the one read (not edited, nor replaced by a link) and no theme
+    earlier in the chain has since got one of its own (``before``), so a compiled template is used
+    again for as long as the lookup would still find the same file as it was."""
     def signature() -> tuple[int, int, int] | None:
         try:
             status = os.lstat(path)
@@ -49,7 +50,7 @@ def _unchanged_since(path: Path) -> Callable[[], bool]:
         return status.st_ino, status.st_size, status.st_mtime_ns
 
     read = signature()
-    return lambda: read is not None and signature() == read
+    return lambda: read is not None and signature() == read and not any(map(os.path.lexists, before))
 
 
 def missing_template(theme: Theme, error: TemplateNotFound) -> ContentError:

@@ -18,6 +18,8 @@ import pytest
 from reportkit.build import build
 from reportkit.cli import main
 from reportkit.render.progress import Progress
+from reportkit.render.workers import docx_step as _real_docx_step
+from reportkit.render.workers import pdf_step as _real_pdf_step
 
 from conftest import FIXTURES, edit, make_project
 
@@ -281,34 +283,34 @@ def test_an_edit_renders_only_its_web_page_again(tmp_path: Path, monkeypatch: py
     assert _outputs(html) == incremental
 
 
-def _slowly_written_pdf(job: Any, setting: Any, work: Path, index: int = 0) -> Any:
+def _pdf_laid_out_slowly(job: Any, setting: Any, work: Path) -> Any:
+    (work.parent.parent / f"pdf-started-{job.name}").write_text(repr(time.time()))
+    time.sleep(1.5)  # as a long document's layout takes
+    return _real_pdf_step(job, setting, work)
+
+
+def _docx_started(job: Any, setting: Any, work: Path) -> Any:
+    (work.parent.parent / f"docx-started-{job.name}").write_text(repr(time.time()))
+    return _real_docx_step(job, setting, work)
+
+
+def test_a_docx_is_drafted_while_its_pdf_is_laid_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With two workers a paper's DOCX is drafted while its PDF is laid out, before any page number is
+    known, and is finished with the PDF's page numbers into the same bytes as a build on one worker;
+    no draft is left anywhere."""
     from reportkit.render import workers
 
-    workers._layouts.put((index, {"top": 1}))  # laid out
-    time.sleep(1.5)  # and written
-    (work / "pdf-written").write_text(repr(time.time()))
-    return workers.Laid({"top": 1}, 1.5)
-
-
-def _docx_start(job: Any, setting: Any, work: Path, pages: dict[str, int]) -> float:
-    (work / "docx-started").write_text(repr(time.time()))
-    (work / "docx-pages").write_text(json.dumps(pages))
-    return 0.0
-
-
-def test_a_docx_is_written_while_its_pdf_still_is(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With two workers, a job's DOCX starts once its PDF's layout is said, not once the PDF is written."""
-    from reportkit.render import workers
-
-    monkeypatch.setattr(workers, "pdf_step", _slowly_written_pdf)  # the workers are forked with these
-    monkeypatch.setattr(workers, "docx_step", _docx_start)
-    finished: list[int] = []
-    with workers.Workers(2) as started:
-        workers.run([(Any, tmp_path)], Any, started, lambda index, laid: finished.append(index),  # type: ignore[list-item]
-                    lambda: None)
-    assert finished == [0]
-    assert json.loads((tmp_path / "docx-pages").read_text()) == {"top": 1}
-    assert float((tmp_path / "docx-started").read_text()) < float((tmp_path / "pdf-written").read_text()) - 1
+    root = make_project(tmp_path / "project", {"mini": FIXTURES / "mini"})
+    assert build(root, "mini", workers=1).renders is not None
+    one_worker = _outputs(root / "build" / "mini")
+    monkeypatch.setattr(workers, "pdf_step", _pdf_laid_out_slowly)  # the workers are forked with these
+    monkeypatch.setattr(workers, "docx_step", _docx_started)
+    assert build(root, "mini", force=True, workers=2).renders is not None
+    renders = root / "build" / ".cache" / "renders"  # the work folders' parent
+    started = float((renders / "docx-started-report").read_text())
+    assert started < float((renders / "pdf-started-report").read_text()) + 1
+    assert _outputs(root / "build" / "mini") == one_worker
+    assert not list(root.rglob(workers.DRAFT))
 
 
 def test_the_workers_start_before_the_pack_is_read_and_stop_with_a_failed_build(

@@ -20,10 +20,13 @@ from docx.oxml.ns import qn
 from reportkit.model import (
     Callout,
     Cell,
+    Contents,
+    ContentsEntry,
     Document,
     Heading,
     ListBlock,
     Metadata,
+    PageRange,
     Paragraph,
     Part,
     Source,
@@ -116,3 +119,21 @@ def test_writers_refuse_a_model_the_resolve_pass_has_not_completed(theme, tmp_pa
         write_pdf(doc, theme, Resources({"theme": theme.folder}), tmp_path / "x.pdf")
     with pytest.raises(AssertionError, match="resolve pass"):
         write_docx(doc, theme, tmp_path / "x.docx", WHEN)
+
+
+def test_the_word_draft_takes_its_page_numbers_only_where_it_left_room_for_them(theme, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The contents' cached page numbers and a page range are filled from the layout when the draft is
+    finished; text that merely looks like a placeholder or a page-range format stays as written."""
+    lookalike = 'fill-page="later" and (Pages {start} - {end})'
+    doc = _document(Contents("Contents", (ContentsEntry(2, "Later", "later"), ContentsEntry(2, "Gone", "gone"))),
+                    Paragraph((Text("Agenda item "), PageRange("later", "end"))), _p(lookalike),
+                    Heading(2, (Text("Later"),), anchor="later"), Heading(2, (Text("End"),), anchor="end"))
+    word = tmp_path / "draft.docx"
+    write_docx(doc, theme, word, WHEN, {"later": 7, "end": 9})
+    document = docx.Document(str(word))
+    markers = [name for t in document.element.body.iter(qn("w:t")) for name in t.attrib if "fill" in name]
+    assert markers == []  # every place left for a page number was filled
+    texts = [p.text for p in document.paragraphs]
+    assert "Later\t7" in texts and "Gone\t" in texts  # an anchor the layout does not have shows no number
+    assert "Agenda item (Pages 7 - 9)" in texts
+    assert lookalike in texts

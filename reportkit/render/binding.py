@@ -74,9 +74,7 @@ class Bound:
     uses: tuple[str, ...]  # the render cache entries of its pieces
 
 
-def write_bound(pack: Document, setting: Setting, target: Path,
-                laid_out: Callable[[dict[str, int]], None] | None = None) -> Bound:
-    """``laid_out`` hears of the printed pages as soon as every piece is laid out, before binding."""
+def write_bound(pack: Document, setting: Setting, target: Path) -> Bound:
     uses: list[str] = []
 
     def render(doc: Document, pagination: Pagination) -> Piece:
@@ -85,8 +83,6 @@ def write_bound(pack: Document, setting: Setting, target: Path,
         return piece
 
     plan = lay_out(pack, setting.theme.spec.meeting, render)
-    if laid_out is not None:
-        laid_out(plan.printed)
     bind_pdfs(plan.pieces, plan.front_pages, target)
     return Bound(plan.printed, tuple(dict.fromkeys(uses)))
 

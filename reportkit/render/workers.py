@@ -3,18 +3,18 @@
 The workers are started before the build reads the pack, and two of them import the writers while
 the build reads and checks it, so the first renders do not wait for those imports. Every output is a
 function of its job and the setting alone, so the bytes are the same whatever the number of
-workers or the order they finish in. A DOCX waits only for its own PDF's layout, not
-for the PDF to be written: a worker says where the anchors landed as soon as it knows (through a
-queue every worker is started with), and the DOCX goes to the next free worker while the PDF is
-still being written. At most one step per worker is handed out at a time, so a DOCX whose layout is
-known goes before the next PDF.
+workers or the order they finish in. A job is two steps that need nothing of each other: the PDF,
+and the DOCX drafted without page numbers, so the draft is made on another core while the PDF is
+laid out. When both are done, this process fills the PDF's page numbers into the draft
+(:mod:`..write.docx_package`, a few milliseconds). Steps are handed out a job at a time, PDF
+first, and at most one per worker, so each paper is finished as soon as its own two steps are.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
-import threading
 import time
 from collections import deque
 from collections.abc import Callable
@@ -71,17 +71,19 @@ class Laid:
     uses: tuple[str, ...] = ()
 
 
-_layouts: Any = None  # in a worker: the queue to say a layout is known on, as (job index, pages)
+DRAFT = "draft.docx"  # in a job's folder, until it is finished with the PDF's page numbers
 
 
-def _start_worker(layouts: Any, eager: Any) -> None:
-    global _layouts
-    _layouts = layouts
+def _start_worker(eager: Any) -> None:
+    # a worker collects cycles before each render and draft, not when the collector decides to:
+    # otherwise a render's garbage is collected just as its result is being sent
+    gc.disable()
     with eager.get_lock():
         first = eager.value > 0
         eager.value -= 1
     if first:
         _import_writers()
+    gc.freeze()  # what the worker has imported stays: the collector need not look at it again
 
 
 EAGER = 2  # the workers that import the writers as they start: any build that renders uses two
@@ -97,12 +99,10 @@ class Workers:
     def __init__(self, allowed: int) -> None:
         self.allowed = allowed
         self.pool: ProcessPoolExecutor | None = None
-        self.layouts: Any = None
         if allowed > 1:
             context = _context()
-            self.layouts = context.Queue()
             self.pool = ProcessPoolExecutor(max_workers=allowed, mp_context=context, initializer=_start_worker,
-                                            initargs=(self.layouts, context.Value("i", EAGER)))
+                                            initargs=(context.Value("i", EAGER),))
             self.pool.submit(_nothing)  # starts the workers now, rather than at the first render
 
     def __enter__(self) -> Workers:
@@ -118,38 +118,48 @@ class Workers:
         self.pool.shutdown(cancel_futures=True)
 
 
-def pdf_step(job: Job, setting: Setting, work: Path, index: int = 0) -> Laid | Failure:
-    """Lay out and write the PDF (a bound pack from its pieces); the layout is said as soon as it is known."""
+def pdf_step(job: Job, setting: Setting, work: Path) -> Laid | Failure:
+    """Lay out and write the PDF (a bound pack from its pieces)."""
     from ..write.pdf import write_pdf
     from .binding import write_bound
-
-    def laid_out(pages: dict[str, int]) -> None:
-        if _layouts is not None:
-            _layouts.put((index, pages))
 
     os.environ["SOURCE_DATE_EPOCH"] = str(setting.epoch)
     started = time.perf_counter()
     target = work / job.outputs()[0]
     try:
         if job.bound:
-            bound = write_bound(job.pdf, setting, target, laid_out)
+            bound = write_bound(job.pdf, setting, target)
             return Laid(bound.pages, time.perf_counter() - started, bound.uses)
-        pages = write_pdf(job.pdf, setting.theme, setting.resources, target, laid_out=laid_out,
-                          processes=setting.processes)
+        pages = write_pdf(job.pdf, setting.theme, setting.resources, target, processes=setting.processes)
     except ContentError as error:
         return Failure(str(error.path), error.line, error.message, error.hint)
     return Laid(pages, time.perf_counter() - started)
 
 
-def docx_step(job: Job, setting: Setting, work: Path, pages: dict[str, int]) -> float | Failure:
-    """Write the DOCX; the seconds it took."""
-    from ..write.docx import write_docx
+def docx_step(job: Job, setting: Setting, work: Path) -> float | Failure:
+    """Draft the DOCX, all but its page numbers, into the job's folder; the seconds it took."""
+    from ..write.docx import draft_docx
 
+    if not gc.isenabled():  # in a worker: free what the last step left (a PDF's render does so itself)
+        gc.collect()
     started = time.perf_counter()
     try:
-        write_docx(job.docx, setting.theme, work / job.outputs()[1], setting.when, pages)
+        (work / DRAFT).write_bytes(draft_docx(job.docx, setting.theme, setting.when))
     except ContentError as error:  # a theme's Word template without a style it names, say
         return Failure(str(error.path), error.line, error.message, error.hint)
+    return time.perf_counter() - started
+
+
+def finish_docx(job: Job, setting: Setting, work: Path, pages: dict[str, int]) -> float:
+    """Fill the pages the PDF laid out into the draft, as the job's DOCX; the seconds it took."""
+    from ..write import docx_package  # not the Word writer: this process need not import python-docx
+
+    started = time.perf_counter()
+    draft = work / DRAFT
+    finished = docx_package.finish(draft.read_bytes(), pages, job.docx.meta.title, setting.theme.spec.council,
+                                   setting.when)
+    (work / job.outputs()[1]).write_bytes(finished)
+    draft.unlink()
     return time.perf_counter() - started
 
 
@@ -166,70 +176,46 @@ def run(jobs: list[tuple[Job, Path]], setting: Setting, workers: Workers, finish
         meanwhile()
         for index, (job, work) in enumerate(jobs):
             laid = _unwrap(pdf_step(job, setting, work))
-            finished(index, _plus(laid, _unwrap(docx_step(job, setting, work, laid.pages))))
+            drafted = _unwrap(docx_step(job, setting, work))
+            finished(index, _plus(laid, drafted + finish_docx(job, setting, work, laid.pages)))
         return
-    _schedule(workers.pool, workers.layouts, jobs, setting, count, finished, meanwhile)
-
-
-def _schedule(pool: ProcessPoolExecutor, layouts: Any, jobs: list[tuple[Job, Path]], setting: Setting,
-              workers: int, finished: Finished, meanwhile: Callable[[], None]) -> None:
-    known: list[Future[dict[str, int]]] = [Future() for _ in jobs]  # each job's layout, as its worker says it
-    listener = threading.Thread(target=_listen, args=(layouts, known), daemon=True)
-    listener.start()
-    try:
-        _steps(pool, jobs, setting, workers, finished, meanwhile, known)
-    finally:
-        layouts.put(None)
-        listener.join()
-
-
-def _listen(layouts: Any, known: list[Future[dict[str, int]]]) -> None:
-    while (said := layouts.get()) is not None:
-        index, pages = said
-        known[index].set_result(pages)
+    _steps(workers.pool, jobs, setting, count, finished, meanwhile)
 
 
 def _steps(pool: ProcessPoolExecutor, jobs: list[tuple[Job, Path]], setting: Setting, workers: int,
-           finished: Finished, meanwhile: Callable[[], None], known: list[Future[dict[str, int]]]) -> None:
-    layouts: deque[int] = deque(range(len(jobs)))
-    ready: deque[int] = deque()  # laid out, DOCX to write
-    steps: dict[Future[Any], tuple[str, int]] = {}  # a running step: ("pdf" or "docx", job index)
-    awaited = {known[index]: index for index in range(len(jobs))}  # layouts not yet heard of
+           finished: Finished, meanwhile: Callable[[], None]) -> None:
+    todo: deque[tuple[Callable[..., Any], int]] = deque(
+        (step, index) for index in range(len(jobs)) for step in (pdf_step, docx_step))
+    running: dict[Future[Any], tuple[Callable[..., Any], int]] = {}
     pdfs: dict[int, Laid] = {}
-    docx_seconds: dict[int, float] = {}
+    drafts: dict[int, float] = {}
     waiting = meanwhile
-    while layouts or ready or steps:
-        while len(steps) < workers and (ready or layouts):
-            if ready:
-                index = ready.popleft()
-                job, work = jobs[index]
-                steps[pool.submit(docx_step, job, setting, work, known[index].result())] = ("docx", index)
-            else:
-                index = layouts.popleft()
-                job, work = jobs[index]
-                steps[pool.submit(pdf_step, job, setting, work, index)] = ("pdf", index)
+    while todo or running:
+        while len(running) < workers and todo:
+            step, index = todo.popleft()
+            job, work = jobs[index]
+            running[pool.submit(step, job, setting, work)] = (step, index)
         waiting()
         waiting = _nothing
-        done, _ = wait([*steps, *awaited], return_when=FIRST_COMPLETED)
-        for future in sorted(done, key=lambda f: awaited[f] if f in awaited else steps[f][1]):
-            if future in awaited:
-                ready.append(awaited.pop(future))
-                continue
-            step, index = steps.pop(future)
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
+        for future in sorted(done, key=lambda f: running[f][1]):
+            step, index = running.pop(future)
             outcome = future.result()
-            if step == "pdf":
+            if step is pdf_step:
                 assert isinstance(outcome, (Laid, Failure))
-                pdfs[index] = _unwrap(outcome)  # its layout was said before it returned
+                pdfs[index] = _unwrap(outcome)
             else:
                 assert isinstance(outcome, (float, Failure))
-                docx_seconds[index] = _unwrap(outcome)
-            if index in pdfs and index in docx_seconds:
-                finished(index, _plus(pdfs[index], docx_seconds[index]))
+                drafts[index] = _unwrap(outcome)
+            if index in pdfs and index in drafts:
+                job, work = jobs[index]
+                laid = pdfs[index]
+                finished(index, _plus(laid, drafts[index] + finish_docx(job, setting, work, laid.pages)))
 
 
 def pool_size(workers: int, jobs: int) -> int:
     """The steps run at once for ``jobs`` when ``workers`` are allowed: up to two a job, as a job's DOCX
-    is written while its PDF still is; one (the jobs run in this process) when one is allowed."""
+    is drafted while its PDF is written; one (the jobs run in this process) when one is allowed."""
     return 1 if workers <= 1 else min(workers, 2 * jobs)
 
 

@@ -1,4 +1,8 @@
-"""The model to Word (.docx) with python-docx: built-in styles from the theme, real tables and fields."""
+"""The model to Word (.docx) with python-docx: built-in styles from the theme, real tables and fields.
+
+A document is drafted without the PDF's layout, and finished (:mod:`.docx_package`) with the page
+numbers that layout gives, so it can be drafted while the PDF is still being laid out.
+"""
 
 from __future__ import annotations
 
@@ -37,7 +41,7 @@ from ..model import (
     pending_nodes,
 )
 from ..theme import Theme, WordStyles
-from . import ooxml
+from . import docx_package, ooxml
 from .column_widths import column_widths, text_width
 from .docx_styles import remember_style_ids
 from .word_numbering import NUMBER_INDENT_TWIPS, WordNumbering, list_indent, number_paragraph
@@ -64,14 +68,12 @@ def number_bookmark(anchor: str) -> str:
 
 
 class DocxWriter:
-    def __init__(self, theme: Theme, page_numbers: dict[str, int] | None = None) -> None:
-        """``page_numbers`` (anchor -> page, from the PDF's layout) pre-fill the table of contents."""
+    def __init__(self, theme: Theme) -> None:
         from docx import Document as NewDocument
 
         self.theme = theme.spec
         self.footer_pieces = theme.footer_pieces()
         self.fonts = theme.font_faces
-        self.page_numbers = page_numbers or {}
         self.template = theme.word_template
         self.style_names = theme.spec.word.styles if theme.spec.word else WordStyles()
         self.docx = NewDocument(word_template(theme)) if self.template else NewDocument()
@@ -176,7 +178,8 @@ class DocxWriter:
 
     # -- document ----------------------------------------------------------------------------
 
-    def write(self, doc: Document, target: Path, when: datetime) -> None:
+    def draft(self, doc: Document, when: datetime) -> bytes:
+        """The saved package, its page numbers still to be filled in by :func:`.docx_package.finish`."""
         from docx.enum.section import WD_SECTION
 
         assert not pending_nodes(doc), f"{doc.slug} has not been through the resolve pass"
@@ -193,13 +196,7 @@ class DocxWriter:
 
         buffer = io.BytesIO()
         self.docx.save(buffer)
-        target.write_bytes(ooxml.repeatable_zip(buffer.getvalue(), when, {"docProps/app.xml": self._app_xml(doc)}))
-
-    def _app_xml(self, doc: Document) -> bytes:
-        body = self.docx.element.body
-        paragraphs = list(body.iter(qn("w:p")))
-        text = " ".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paragraphs)
-        return ooxml.app_properties(doc.meta.title, self.theme.council, text, len(paragraphs))
+        return buffer.getvalue()
 
     def _properties(self, doc: Document, when: datetime) -> None:
         props = self.docx.core_properties
@@ -341,10 +338,9 @@ class DocxWriter:
         ooxml.begin_field(paragraphs[0], f'TOC \\o "{levels[0]}-{levels[-1]}" \\h \\z \\u')
         for paragraph, entry in zip(paragraphs, entries):
             link = ooxml.add_internal_link(paragraph, bookmark_name(entry.anchor))
-            page = self.page_numbers.get(entry.anchor)
             for text in (entry.text, "\t"):
                 link.append(paragraph.add_run(text)._r)
-            ooxml.add_pageref(link, bookmark_name(entry.anchor), str(page) if page else "")
+            ooxml.add_pageref(link, bookmark_name(entry.anchor), "").set(docx_package.PAGE_OF, entry.anchor)
         ooxml.end_field(paragraphs[-1])
 
     def _toc_style(self, depth: int) -> str:
@@ -557,9 +553,10 @@ class DocxWriter:
                 link = ooxml.add_hyperlink(paragraph, inline.href)
                 self._inlines(paragraph, inline.children, bold, italic, link)
             elif isinstance(inline, PageRange):
-                pages = self.theme.meeting.pages.format(start=self.page_numbers[inline.start],
-                                                        end=self.page_numbers[inline.end])
-                self._inlines(paragraph, (Text(pages),), bold, italic, container)
+                self._inlines(paragraph, (Text(self.theme.meeting.pages),), bold, italic, container)
+                shown = list(paragraph._p.iter(qn("w:t")))[-1]  # the run just added, in a link or not
+                shown.set(docx_package.PAGES_FROM, inline.start)
+                shown.set(docx_package.PAGES_TO, inline.end)
             elif isinstance(inline, CrossRef):
                 self._cross_reference(paragraph, inline, bold, italic)
             else:
@@ -663,6 +660,13 @@ def _cm(value: float) -> Any:
     return Cm(value)
 
 
+def draft_docx(doc: Document, theme: Theme, when: datetime) -> bytes:
+    """``doc`` as a package whose page numbers are still to be filled in."""
+    return DocxWriter(theme).draft(doc, when)
+
+
 def write_docx(doc: Document, theme: Theme, target: Path, when: datetime,
                page_numbers: dict[str, int] | None = None) -> None:
-    DocxWriter(theme, page_numbers).write(doc, target, when)
+    """Draft and finish at once, where the pages (anchor -> page, from the PDF's layout) are known."""
+    draft = draft_docx(doc, theme, when)
+    target.write_bytes(docx_package.finish(draft, page_numbers or {}, doc.meta.title, theme.spec.council, when))

@@ -1,13 +1,7 @@
-"""WordprocessingML that python-docx has no API for: fields, alt text, header rows, links, shading.
-
-Also the zip rewrite that makes a saved .docx repeatable (python-docx stamps entries with the time).
-"""
+"""WordprocessingML that python-docx has no API for: fields, alt text, header rows, links, shading."""
 
 from __future__ import annotations
 
-import io
-import zipfile
-from datetime import datetime
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -169,46 +163,12 @@ def set_update_fields(document: Any) -> None:
     settings.append(update)
 
 
-def repeatable_zip(data: bytes, when: datetime, replace: dict[str, bytes] | None = None) -> bytes:
-    """Rewrite the package with one fixed timestamp on every entry, in the same entry order;
-    ``replace`` gives new contents for some entries (such as docProps/app.xml)."""
-    stamp = (when.year, when.month, when.day, when.hour, when.minute, when.second)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, (replace or {}).get(info.filename) or source.read(info.filename))
-    return out.getvalue()
-
-
-def app_properties(title: str, company: str, text: str, paragraphs: int) -> bytes:
-    """docProps/app.xml describing this document: its title, the council, and its word counts
-    (in place of the blank template's, which claims an application and no words at all)."""
-    from xml.sax.saxutils import escape
-
-    words = len(text.split())
-    characters = len("".join(text.split()))
-    return (
-        "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
-        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        f"<TotalTime>0</TotalTime><Words>{words}</Words><Characters>{characters}</Characters>"
-        f"<DocSecurity>0</DocSecurity><Paragraphs>{paragraphs}</Paragraphs><ScaleCrop>false</ScaleCrop>"
-        '<HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>Title</vt:lpstr></vt:variant>'
-        "<vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs>"
-        f'<TitlesOfParts><vt:vector size="1" baseType="lpstr"><vt:lpstr>{escape(title)}</vt:lpstr></vt:vector>'
-        f"</TitlesOfParts><Company>{escape(company)}</Company><LinksUpToDate>false</LinksUpToDate>"
-        f"<CharactersWithSpaces>{len(text)}</CharactersWithSpaces><SharedDoc>false</SharedDoc>"
-        "<HyperlinksChanged>false</HyperlinksChanged></Properties>"
-    ).encode()
-
-
-def add_pageref(container: Any, bookmark: str, cached: str) -> None:
+def add_pageref(container: Any, bookmark: str, cached: str) -> Any:
     """A PAGEREF field inside ``container`` (a paragraph or hyperlink element): Word shows ``cached``
-    until the reader updates fields, then the page where ``bookmark`` lies in Word's own layout."""
+    until the reader updates fields, then the page where ``bookmark`` lies in Word's own layout.
+    Returns the ``w:t`` that holds ``cached``."""
+    shown = None
+
     def run(child: Any) -> None:
         element = OxmlElement("w:r")
         element.append(child)
@@ -226,6 +186,8 @@ def add_pageref(container: Any, bookmark: str, cached: str) -> None:
             element.set(qn("xml:space"), "preserve")
             element.text = text
             run(element)
+            shown = element if tag == "w:t" else shown
+    return shown
 
 
 def set_column_widths(table: Any, widths_pt: list[float]) -> None:

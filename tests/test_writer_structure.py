@@ -137,3 +137,34 @@ def test_the_word_draft_takes_its_page_numbers_only_where_it_left_room_for_them(
     assert "Later\t7" in texts and "Gone\t" in texts  # an anchor the layout does not have shows no number
     assert "Agenda item (Pages 7 - 9)" in texts
     assert lookalike in texts
+
+
+def test_a_render_keeps_the_cycle_collector_out(theme, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Where the collector runs on its own, it does not run during a render and runs again after it;
+    where the process has turned it off (a render worker), the render collects once, first."""
+    import gc
+
+    collections: list[int] = []
+
+    def heard(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(heard)
+    try:
+        pdf, _ = _write(STRUCTURE, theme, tmp_path)  # the PDF, then the DOCX with its page numbers
+        during_pdf_and_docx = list(collections)
+        collections.clear()
+        gc.disable()
+        try:
+            write_pdf(STRUCTURE, theme, Resources({"theme": theme.folder}), tmp_path / "worker.pdf")
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+    finally:
+        gc.callbacks.remove(heard)
+    assert gc.isenabled() and pdf.stat().st_size > 0
+    with pdfplumber.open(tmp_path / "worker.pdf") as opened:
+        assert "boxed first" in (opened.pages[0].extract_text() or "")
+    assert collections == [2]  # one full collection, before the render
+    assert len(during_pdf_and_docx) < 5  # without the pause: hundreds while WeasyPrint lays the page out
